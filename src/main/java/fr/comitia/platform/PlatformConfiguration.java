@@ -1,0 +1,47 @@
+package fr.comitia.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+
+@Configuration(proxyBeanMethods = false)
+class PlatformConfiguration {
+
+  @Bean
+  Clock clock() {
+    return new EngineClock(EngineClock.PARIS);
+  }
+
+  /** The engine REST API answers only to authenticated users (HTTP Basic, Camunda's identities). */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("comitia-engine-rest-authentication");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(10);
+    return registration;
+  }
+
+  @EventListener
+  @Order(5)
+  void deployModels(ApplicationStartedEvent event) {
+    try {
+      event.getApplicationContext().getBean(ModelDeployer.class).deploy();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

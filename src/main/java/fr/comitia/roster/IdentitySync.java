@@ -1,0 +1,199 @@
+package fr.comitia.roster;
+
+import fr.comitia.roster.Organisation.Account;
+import fr.comitia.roster.Organisation.Body;
+import fr.comitia.roster.Organisation.Member;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings Camunda's users, groups and memberships in line with the organisation file, idempotently:
+ * a second run changes nothing. A person removed from the file is locked out (their account stays,
+ * so that history keeps their name), and unlocked if they come back.
+ */
+@Component
+public class IdentitySync {
+
+  /** Far enough to mean « for good »; Camunda refuses logins before this instant. */
+  static final Date LOCKED_FOR_GOOD = new Date(253402214400000L); // 9999-12-31
+
+  private static final Logger log = LoggerFactory.getLogger(IdentitySync.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final IdentityProperties properties;
+
+  IdentitySync(IdentityService identityService, AuthorizationService authorizationService,
+      IdentityProperties properties) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.properties = properties;
+  }
+
+  /** What a sync changed; empty when Camunda already matched the file. */
+  public record Report(List<String> changes) {
+    public boolean unchanged() {
+      return changes.isEmpty();
+    }
+  }
+
+  private record Person(String id, String firstName, String lastName, String email, Set<String> groups,
+      String initialPassword) {}
+
+  public Report sync(Organisation organisation) {
+    List<String> changes = new ArrayList<>();
+    for (String groupId : Groups.ROLE_GROUPS) {
+      syncGroup(groupId, changes);
+    }
+    Map<String, Person> people = people(organisation);
+    for (Person person : people.values()) {
+      syncUser(person, changes);
+    }
+    for (String groupId : Groups.ROLE_GROUPS) {
+      for (User user : identityService.createUserQuery().memberOfGroup(groupId).list()) {
+        Person person = people.get(user.getId());
+        if (person == null) {
+          lockOut(user, changes);
+        } else if (!person.groups().contains(groupId)) {
+          identityService.deleteMembership(user.getId(), groupId);
+          changes.add("retrait de " + user.getId() + " du groupe " + groupId);
+        }
+      }
+    }
+    if (!changes.isEmpty()) {
+      log.info("Synchronisation des identités : {}", changes);
+    }
+    return new Report(List.copyOf(changes));
+  }
+
+  private Map<String, Person> people(Organisation organisation) {
+    Map<String, Person> people = new LinkedHashMap<>();
+    Set<String> presidents = new HashSet<>();
+    for (Body body : organisation.bodies()) {
+      presidents.add(body.presidentId());
+    }
+    for (Member m : organisation.members()) {
+      Set<String> groups = new TreeSet<>(Set.of(Groups.MEMBER));
+      if (presidents.contains(m.id())) {
+        groups.add(Groups.PRESIDENT);
+      }
+      people.put(m.id(), new Person(m.id(), m.firstName(), m.lastName(), m.email(), groups,
+          properties.memberInitialPassword()));
+    }
+    for (Account a : organisation.accounts()) {
+      people.put(a.id(), new Person(a.id(), a.firstName(), a.lastName(), a.email(), new TreeSet<>(a.groups()),
+          properties.initialPasswords().get(a.id())));
+    }
+    return people;
+  }
+
+  private void syncGroup(String groupId, List<String> changes) {
+    Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+    String name = Groups.NAMES.get(groupId);
+    if (group == null) {
+      group = identityService.newGroup(groupId);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+      changes.add("groupe " + groupId + " créé");
+    } else if (!name.equals(group.getName())) {
+      group.setName(name);
+      identityService.saveGroup(group);
+      changes.add("groupe " + groupId + " renommé");
+    }
+    boolean tasklist = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(Resources.APPLICATION).resourceId("tasklist")
+        .hasPermission(Permissions.ACCESS).count() > 0;
+    if (!tasklist) {
+      Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId(groupId);
+      grant.setResource(Resources.APPLICATION);
+      grant.setResourceId("tasklist");
+      grant.addPermission(Permissions.ACCESS);
+      authorizationService.saveAuthorization(grant);
+      changes.add("accès Tasklist accordé au groupe " + groupId);
+    }
+  }
+
+  private void syncUser(Person person, List<String> changes) {
+    User user = identityService.createUserQuery().userId(person.id()).singleResult();
+    if (user == null) {
+      user = identityService.newUser(person.id());
+      user.setFirstName(person.firstName());
+      user.setLastName(person.lastName());
+      user.setEmail(person.email());
+      user.setPassword(person.initialPassword() != null ? person.initialPassword() : randomPassword());
+      identityService.saveUser(user);
+      changes.add("utilisateur " + person.id() + " créé");
+    } else {
+      boolean locked = isLocked(user);
+      if (!Objects.equals(user.getFirstName(), person.firstName())
+          || !Objects.equals(user.getLastName(), person.lastName())
+          || !Objects.equals(user.getEmail(), person.email())) {
+        user.setFirstName(person.firstName());
+        user.setLastName(person.lastName());
+        user.setEmail(person.email());
+        identityService.saveUser(user);
+        changes.add("utilisateur " + person.id() + " mis à jour");
+      }
+      if (locked) {
+        identityService.unlockUser(person.id());
+        changes.add("utilisateur " + person.id() + " réactivé");
+      }
+    }
+    for (String groupId : person.groups()) {
+      if (identityService.createUserQuery().userId(person.id()).memberOfGroup(groupId).count() == 0) {
+        identityService.createMembership(person.id(), groupId);
+        changes.add(person.id() + " ajouté au groupe " + groupId);
+      }
+    }
+  }
+
+  private void lockOut(User user, List<String> changes) {
+    if (isLocked(user)) {
+      return;
+    }
+    UserEntity entity = (UserEntity) user;
+    entity.setLockExpirationTime(LOCKED_FOR_GOOD);
+    identityService.saveUser(entity);
+    changes.add("utilisateur " + user.getId() + " désactivé (retiré de l'organisation)");
+  }
+
+  /** True when Camunda refuses this user's logins until further notice. */
+  public boolean isLocked(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    return user != null && isLocked(user);
+  }
+
+  private static boolean isLocked(User user) {
+    Date lock = ((UserEntity) user).getLockExpirationTime();
+    return lock != null && !lock.before(LOCKED_FOR_GOOD);
+  }
+
+  private static String randomPassword() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

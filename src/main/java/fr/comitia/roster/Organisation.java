@@ -1,0 +1,69 @@
+package fr.comitia.roster;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The organisation read from {@code config/organisation.yml}: the public body, its member
+ * collectivities, its elected members, its assemblies (bodies) with their rules, the partners acts
+ * are notified to, and the service accounts.
+ */
+public record Organisation(
+    String id,
+    String name,
+    String shortName,
+    String kind,
+    String email,
+    List<Collectivity> collectivities,
+    List<Member> members,
+    List<Body> bodies,
+    List<Partner> partners,
+    List<Account> accounts) {
+
+  public record Collectivity(String id, String name) {}
+
+  public record Member(
+      String id, String civility, String firstName, String lastName, String collectivityId, String email) {
+
+    /** « Mme Valérie BIEGALSKI » */
+    public String fullName() {
+      return civility + " " + firstName + " " + lastName;
+    }
+
+    /** « Mme BIEGALSKI », as in the « Pouvoir à » column. */
+    public String shortName() {
+      return civility + " " + lastName;
+    }
+  }
+
+  public record Body(
+      String id,
+      String name,
+      String assemblyName,
+      String presidentTitle,
+      String presidentId,
+      List<String> memberIds,
+      BodyRules rules,
+      Map<Integer, Integer> firstNumberOfYear) {}
+
+  public record Partner(String id, String name, String email) {}
+
+  public record Account(String id, String firstName, String lastName, String email, List<String> groups) {}
+
+  public Optional<Body> body(String bodyId) {
+    return bodies.stream().filter(b -> b.id().equals(bodyId)).findFirst();
+  }
+
+  public Optional<Member> member(String memberId) {
+    return members.stream().filter(m -> m.id().equals(memberId)).findFirst();
+  }
+
+  public Optional<Collectivity> collectivity(String collectivityId) {
+    return collectivities.stream().filter(c -> c.id().equals(collectivityId)).findFirst();
+  }
+
+  public Optional<Partner> partner(String partnerId) {
+    return partners.stream().filter(p -> p.id().equals(partnerId)).findFirst();
+  }
+}
