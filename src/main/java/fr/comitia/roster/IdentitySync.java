@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +44,11 @@ public class IdentitySync {
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final IdentityProperties properties;
+  private final ProcessEngineConfigurationImpl engineConfiguration;
 
   IdentitySync(IdentityService identityService, AuthorizationService authorizationService,
-      IdentityProperties properties) {
+      IdentityProperties properties, ProcessEngineConfigurationImpl engineConfiguration) {
+    this.engineConfiguration = engineConfiguration;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.properties = properties;
@@ -174,9 +177,13 @@ public class IdentitySync {
     if (isLocked(user)) {
       return;
     }
-    UserEntity entity = (UserEntity) user;
-    entity.setLockExpirationTime(LOCKED_FOR_GOOD);
-    identityService.saveUser(entity);
+    // Camunda's own lock (the one failed logins set), made permanent: unlockUser() lifts it.
+    engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+      UserEntity entity = (UserEntity) context.getReadOnlyIdentityProvider().findUserById(user.getId());
+      context.getIdentityInfoManager()
+          .updateUserLock(entity, engineConfiguration.getLoginMaxAttempts(), LOCKED_FOR_GOOD);
+      return null;
+    });
     changes.add("utilisateur " + user.getId() + " désactivé (retiré de l'organisation)");
   }
 

@@ -1,5 +1,6 @@
 package fr.comitia.roster;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,10 @@ public record Organisation(
 
   public record Collectivity(String id, String name) {}
 
+  /** An elected member; {@code since} is when they took office, if the file says. */
   public record Member(
-      String id, String civility, String firstName, String lastName, String collectivityId, String email) {
+      String id, String civility, String firstName, String lastName, String collectivityId, String email,
+      LocalDate since) {
 
     /** « Mme Valérie BIEGALSKI » */
     public String fullName() {
@@ -44,6 +47,7 @@ public record Organisation(
       String presidentTitle,
       String presidentId,
       List<String> memberIds,
+      LocalDate inOfficeSince,
       BodyRules rules,
       Map<Integer, Integer> firstNumberOfYear) {}
 

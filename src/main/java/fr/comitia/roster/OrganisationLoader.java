@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -115,7 +117,7 @@ public final class OrganisationLoader {
             + String.join(", ", collectivities.keySet()) + ")");
       }
       members.put(id, new Member(id, civility, e.text("firstName", true), e.text("lastName", true),
-          collectivity, e.email("email")));
+          collectivity, e.email("email"), e.date("since")));
     }
 
     List<Body> bodies = new ArrayList<>();
@@ -146,7 +148,8 @@ public final class OrganisationLoader {
         throw e.fault("le président « " + president + " » n'est pas membre de l'assemblée");
       }
       bodies.add(new Body(id, name, e.textOr("assemblyName", name.toLowerCase(Locale.FRENCH)),
-          e.textOr("presidentTitle", "Le Président"), president, List.copyOf(memberIds), rules(e),
+          e.textOr("presidentTitle", "Le Président"), president, List.copyOf(memberIds), e.date("inOfficeSince"),
+          rules(e),
           firstNumbers(e)));
     }
 
@@ -308,6 +311,19 @@ public final class OrganisationLoader {
         throw OrganisationLoader.this.fault(line(get(key)), what, "adresse électronique invalide « " + email + " »");
       }
       return email;
+    }
+
+    LocalDate date(String key) {
+      String text = textOr(key, null);
+      if (text == null) {
+        return null;
+      }
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        throw OrganisationLoader.this.fault(line(get(key)), what,
+            "« " + key + " » doit être une date AAAA-MM-JJ (lu : « " + text + " »)");
+      }
     }
 
     int integer(String key, int fallback, int min) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -75,7 +76,7 @@ class RegisterRosterSync {
     }
 
     for (Body body : organisation.bodies()) {
-      syncBody(body, now, today, changes);
+      syncBody(organisation, body, now, today, changes);
     }
 
     Set<String> partnerIds = new HashSet<>();
@@ -99,7 +100,8 @@ class RegisterRosterSync {
     return changes;
   }
 
-  private void syncBody(Body body, OffsetDateTime now, LocalDate today, List<String> changes) {
+  private void syncBody(Organisation organisation, Body body, OffsetDateTime now, LocalDate today,
+      List<String> changes) {
     String rules = toJson(body.rules());
     int n = jdbc.sql("""
             insert into comitia.body (id, name, assembly_name, president_title, president_member_id, rules, synchronised_at)
@@ -126,18 +128,29 @@ class RegisterRosterSync {
       int position = i + 1;
       Seat seat = current.stream().filter(s -> s.memberId().equals(memberId)).findFirst().orElse(null);
       if (seat == null) {
-        // A member leaving and coming back the same day keeps one row for that day.
-        int reopened = jdbc.sql("""
-                update comitia.body_membership set valid_to = null, position = :position
-                 where body_id = :body and member_id = :member and valid_from = :today""")
-            .param("body", body.id()).param("member", memberId).param("position", position)
-            .param("today", today).update();
-        if (reopened == 0) {
+        // In office since the date the file gives (the member's, else the body's), else today;
+        // never before the end of an earlier term in this body.
+        LocalDate since = organisation.member(memberId).map(Member::since)
+            .or(() -> Optional.ofNullable(body.inOfficeSince())).orElse(today);
+        LocalDate lastEnd = jdbc.sql("""
+                select max(valid_to) from comitia.body_membership where body_id = :body and member_id = :member""")
+            .param("body", body.id()).param("member", memberId).query(LocalDate.class).optional().orElse(null);
+        if (lastEnd != null && lastEnd.equals(today)) {
+          // Left and came back the same day: the term goes on.
           jdbc.sql("""
-                  insert into comitia.body_membership (body_id, member_id, position, valid_from)
-                  values (:body, :member, :position, :today)""")
+                  update comitia.body_membership set valid_to = null, position = :position
+                   where body_id = :body and member_id = :member and valid_to = :today""")
               .param("body", body.id()).param("member", memberId).param("position", position)
               .param("today", today).update();
+        } else {
+          if (lastEnd != null && since.isBefore(lastEnd)) {
+            since = lastEnd;
+          }
+          jdbc.sql("""
+                  insert into comitia.body_membership (body_id, member_id, position, valid_from)
+                  values (:body, :member, :position, :since)""")
+              .param("body", body.id()).param("member", memberId).param("position", position)
+              .param("since", since).update();
         }
         changes.add(memberId + " siège à " + body.id());
       } else if (seat.position() != position) {

@@ -1,0 +1,23 @@
+package fr.comitia;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A Spring Boot integration test on the real stack: embedded PostgreSQL (a fresh data directory
+ * per test context), the embedded SMTP server on a free port, the Camunda engine, the organisation
+ * of {@code config/organisation.yml}, the demo profile's accounts.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "comitia.embedded.postgres.data-directory=target/test-data/pg-${random.uuid}",
+      "comitia.embedded.smtp.port=0",
+      "camunda.bpm.job-execution.enabled=false"
+    })
+public @interface ComitiaTest {}

@@ -1,0 +1,80 @@
+package fr.comitia.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.comitia.ComitiaApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** The prod profile refuses to start before anything is created when a setting is missing. */
+class ProductionGuardTest {
+
+  private static SpringApplicationBuilder prod() {
+    return new SpringApplicationBuilder(ComitiaApplication.class).web(WebApplicationType.NONE).profiles("prod");
+  }
+
+  @Test
+  void refusesToStartWithoutTheAdminPassword() {
+    assertThatThrownBy(() -> prod().run(
+            "--camunda.bpm.admin-user.password=",
+            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/comitia",
+            "--spring.mail.host=127.0.0.1"))
+        .isInstanceOf(StartupRefusedException.class)
+        .hasMessageStartingWith("Démarrage refusé (profil prod)")
+        .hasMessageContaining("COMITIA_ADMIN_PASSWORD : le mot de passe de l'administrateur Camunda")
+        .hasMessageNotContaining("COMITIA_DB_URL");
+  }
+
+  @Test
+  void refusesToStartWithoutTheDatabaseAndNamesEverythingMissing() {
+    assertThatThrownBy(() -> prod().run("--camunda.bpm.admin-user.password=", "--spring.datasource.url=",
+            "--spring.mail.host="))
+        .isInstanceOf(StartupRefusedException.class)
+        .hasMessageContaining("COMITIA_ADMIN_PASSWORD")
+        .hasMessageContaining("COMITIA_DB_URL : l'adresse JDBC de la base PostgreSQL")
+        .hasMessageContaining("COMITIA_SMTP_HOST");
+  }
+
+  @Test
+  void withEverythingGivenTheGuardLetsTheStartGoOnToTheGivenDatabase() {
+    // The start then fails on the unreachable database: nothing embedded stood in for it.
+    Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> prod().run(
+        "--camunda.bpm.admin-user.password=s3cret-from-env",
+        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/comitia",
+        "--spring.datasource.hikari.initialization-fail-timeout=1",
+        "--spring.mail.host=127.0.0.1"));
+    assertThat(failure).isNotNull().isNotInstanceOf(StartupRefusedException.class);
+    assertThat(stackText(failure)).contains("127.0.0.1:1");
+  }
+
+  @Test
+  void noDefaultPasswordOutsideTheDemoProfile() throws java.io.IOException {
+    for (String file : java.util.List.of("config/application.yml", "config/application-prod.yml")) {
+      java.util.List<String> passwords = java.nio.file.Files.readAllLines(java.nio.file.Path.of(file)).stream()
+          .filter(line -> line.matches("\\s*[\\w-]*password[\\w-]*:.*"))
+          .toList();
+      assertThat(passwords).as(file).allSatisfy(line -> assertThat(line).matches(".*:\\s*\\$\\{[A-Z_]+:}\\s*"));
+    }
+    assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("config/application-demo.yml")))
+        .contains("password: admin-demo");
+  }
+
+  @Test
+  void theFailureIsPrintedAsTheOperatorsMessage() {
+    StartupRefusedException refused = new StartupRefusedException("Démarrage refusé (profil prod) : test");
+    FailureAnalysis analysis = new StartupRefusedFailureAnalyzer().analyze(refused);
+    assertThat(analysis.getDescription()).isEqualTo("Démarrage refusé (profil prod) : test");
+    assertThat(analysis.getAction()).contains("Corrigez la configuration");
+  }
+
+  private static String stackText(Throwable t) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      text.append(c).append('\n');
+    }
+    return text.toString();
+  }
+}
