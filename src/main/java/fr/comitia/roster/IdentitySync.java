@@ -17,7 +17,9 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -125,17 +127,65 @@ public class IdentitySync {
       identityService.saveGroup(group);
       changes.add("groupe " + groupId + " renommé");
     }
-    boolean tasklist = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(Resources.APPLICATION).resourceId("tasklist")
-        .hasPermission(Permissions.ACCESS).count() > 0;
-    if (!tasklist) {
-      Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      grant.setGroupId(groupId);
-      grant.setResource(Resources.APPLICATION);
-      grant.setResourceId("tasklist");
-      grant.addPermission(Permissions.ACCESS);
-      authorizationService.saveAuthorization(grant);
-      changes.add("accès Tasklist accordé au groupe " + groupId);
+    for (Grant grant : GRANTS) {
+      if (grant.groupId().equals(groupId)) {
+        syncGrant(grant, changes);
+      }
+    }
+  }
+
+  /** What each group may do in Camunda, beside the tasks it is a candidate for. */
+  record Grant(String groupId, Resources resource, String resourceId, List<Permission> permissions) {}
+
+  static final List<Grant> GRANTS = List.of(
+      new Grant(Groups.DRAFTER, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+      new Grant(Groups.DIRECTOR, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+      new Grant(Groups.SECRETARIAT, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+      new Grant(Groups.PRESIDENT, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+      new Grant(Groups.MEMBER, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+      // Start a deliberation (API or Tasklist start form) and follow it.
+      new Grant(Groups.DRAFTER, Resources.PROCESS_DEFINITION, "deliberation",
+          List.of(Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE, Permissions.READ_HISTORY)),
+      new Grant(Groups.DIRECTOR, Resources.PROCESS_DEFINITION, "deliberation",
+          List.of(Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE, Permissions.READ_HISTORY,
+              Permissions.READ_INSTANCE)),
+      new Grant(Groups.SECRETARIAT, Resources.PROCESS_DEFINITION, "deliberation",
+          List.of(Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE, Permissions.READ_HISTORY,
+              Permissions.READ_INSTANCE)),
+      new Grant(Groups.SECRETARIAT, Resources.PROCESS_DEFINITION, "session",
+          List.of(Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE, Permissions.READ_HISTORY,
+              Permissions.READ_INSTANCE)),
+      new Grant(Groups.PRESIDENT, Resources.PROCESS_DEFINITION, "deliberation",
+          List.of(Permissions.READ, Permissions.READ_HISTORY)),
+      new Grant(Groups.PRESIDENT, Resources.PROCESS_DEFINITION, "session",
+          List.of(Permissions.READ, Permissions.READ_HISTORY)),
+      new Grant(Groups.DIRECTOR, Resources.PROCESS_DEFINITION, "session",
+          List.of(Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE)),
+      new Grant(Groups.DRAFTER, Resources.PROCESS_INSTANCE, "*", List.of(Permissions.CREATE)),
+      new Grant(Groups.DIRECTOR, Resources.PROCESS_INSTANCE, "*", List.of(Permissions.CREATE)),
+      new Grant(Groups.SECRETARIAT, Resources.PROCESS_INSTANCE, "*", List.of(Permissions.CREATE)));
+
+  private void syncGrant(Grant grant, List<String> changes) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .groupIdIn(grant.groupId()).resourceType(grant.resource()).resourceId(grant.resourceId())
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).list().stream().findFirst().orElse(null);
+    if (existing == null) {
+      Authorization created = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      created.setGroupId(grant.groupId());
+      created.setResource(grant.resource());
+      created.setResourceId(grant.resourceId());
+      grant.permissions().forEach(created::addPermission);
+      authorizationService.saveAuthorization(created);
+      changes.add("droits " + grant.resource().resourceName() + " " + grant.resourceId() + " accordés au groupe "
+          + grant.groupId());
+      return;
+    }
+    List<Permission> missing = grant.permissions().stream().filter(p -> !existing.isPermissionGranted(p)).toList();
+    if (!missing.isEmpty()) {
+      missing.forEach(existing::addPermission);
+      authorizationService.saveAuthorization(existing);
+      changes.add("droits " + grant.resource().resourceName() + " " + grant.resourceId() + " complétés pour le groupe "
+          + grant.groupId());
     }
   }
 

@@ -1,0 +1,173 @@
+package fr.comitia.deliberation;
+
+import static fr.comitia.deliberation.DeliberationVariables.*;
+
+import fr.comitia.platform.Actors;
+import fr.comitia.platform.Variables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** The small adapters between process {@code deliberation} and {@link DeliberationService}. */
+final class DeliberationDelegates {
+
+  private DeliberationDelegates() {}
+
+  static String id(DelegateExecution execution) {
+    return execution.getProcessBusinessKey();
+  }
+
+  static String id(DelegateTask task) {
+    return task.getExecution().getProcessBusinessKey();
+  }
+
+  /** Writes the draft into the register; a start without business key (Tasklist) gets a new id. */
+  @Component("registerDraftDelegate")
+  static class RegisterDraftDelegate implements JavaDelegate {
+    private final DeliberationService service;
+
+    RegisterDraftDelegate(DeliberationService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Draft draft = DraftMapper.fromVariables(execution);
+      try {
+        String id = execution.getProcessBusinessKey();
+        if (id == null || id.isBlank()) {
+          id = service.newId();
+          execution.setProcessBusinessKey(id);
+        }
+        service.register(id, draft, Variables.string(execution, INITIATOR_ID), execution.getProcessInstanceId());
+      } catch (InvalidDraftException e) {
+        throw Variables.refusal(OBJECT, "Projet refusé : " + e.getMessage());
+      }
+    }
+  }
+
+  /** « Valider le projet » : approved, and a comment when the draft goes back to its drafter. */
+  @Component("reviewDraftListener")
+  static class ReviewDraftListener implements TaskListener {
+    private final DeliberationService service;
+    private final Actors actors;
+
+    ReviewDraftListener(DeliberationService service, Actors actors) {
+      this.service = service;
+      this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      Boolean approved = Variables.bool(task, APPROVED);
+      if (approved == null) {
+        throw Variables.refusal(APPROVED, "Indiquez si le projet est validé (approved) ou renvoyé au rédacteur.");
+      }
+      String comment = Variables.string(task, REVIEW_COMMENT);
+      if (!approved && comment == null) {
+        throw Variables.refusal(REVIEW_COMMENT,
+            "Un commentaire est obligatoire pour renvoyer le projet au rédacteur (reviewComment).");
+      }
+      service.review(id(task), actors.current(task), approved, comment);
+    }
+  }
+
+  /** « Corriger le projet » : the fields sent replace those of the draft, the others stay. */
+  @Component("reviseDraftListener")
+  static class ReviseDraftListener implements TaskListener {
+    private final DeliberationService service;
+
+    ReviseDraftListener(DeliberationService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      try {
+        service.revise(id(task), DraftMapper.fromVariables(task));
+      } catch (InvalidDraftException e) {
+        throw Variables.refusal(OBJECT, "Projet refusé : " + e.getMessage());
+      }
+      task.getExecution().removeVariable(APPROVED);
+      task.getExecution().removeVariable(REVIEW_COMMENT);
+    }
+  }
+
+  @Component("awaitSessionDelegate")
+  static class AwaitSessionDelegate implements JavaDelegate {
+    private final DeliberationService service;
+
+    AwaitSessionDelegate(DeliberationService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      service.awaitSession(id(execution));
+    }
+  }
+
+  @Component("markRejectedDelegate")
+  static class MarkRejectedDelegate implements JavaDelegate {
+    private final DeliberationService service;
+
+    MarkRejectedDelegate(DeliberationService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      service.markRejected(id(execution));
+    }
+  }
+
+  @Component("assignNumberDelegate")
+  static class AssignNumberDelegate implements JavaDelegate {
+    private final DeliberationService service;
+
+    AssignNumberDelegate(DeliberationService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      execution.setVariable(NUMBER, service.assignNumber(id(execution)));
+    }
+  }
+
+  /** « Signer l'extrait » : signed must be true, and the signer the body's president. */
+  @Component("signExtractListener")
+  static class SignExtractListener implements TaskListener {
+    private final DeliberationService service;
+    private final Actors actors;
+
+    SignExtractListener(DeliberationService service, Actors actors) {
+      this.service = service;
+      this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      if (!Boolean.TRUE.equals(Variables.bool(task, SIGNED))) {
+        throw Variables.refusal(SIGNED, "Signature requise : confirmez la signature de l'extrait (signed = true).");
+      }
+      service.sign(id(task), actors.current(task));
+    }
+  }
+
+  @Component("markNotifiedDelegate")
+  static class MarkNotifiedDelegate implements JavaDelegate {
+    private final DeliberationService service;
+
+    MarkNotifiedDelegate(DeliberationService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      service.markNotified(id(execution));
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package fr.comitia.deliberation;
+
+import fr.comitia.deliberation.Draft.Article;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Everything the register knows of one deliberation: the draft, its status and number, the session
+ * that voted it with the roll call, the quorum (rule and figures), the vote, the signature and the
+ * notification of each partner. What the API returns and the extract prints.
+ */
+public record DeliberationRecord(
+    String id,
+    String number,
+    String status,
+    String statusLabel,
+    String organisation,
+    BodyInfo body,
+    String object,
+    Person rapporteur,
+    String preamble,
+    List<String> visas,
+    String proposal,
+    List<Article> articles,
+    List<String> annexes,
+    List<Review> reviews,
+    SessionInfo session,
+    Attendance attendance,
+    Quorum quorum,
+    Vote vote,
+    Signature signature,
+    List<PartnerNotification> notifications,
+    String processInstanceId,
+    OffsetDateTime createdAt) {
+
+  public record BodyInfo(String id, String name, String assemblyName, String presidentTitle, Person president) {}
+
+  public record Person(String id, String civility, String firstName, String lastName) {
+    public String fullName() {
+      return civility + " " + firstName + " " + lastName;
+    }
+
+    public String shortName() {
+      return civility + " " + lastName;
+    }
+  }
+
+  public record Review(String reviewerId, boolean approved, String comment, OffsetDateTime reviewedAt) {}
+
+  public record SessionInfo(String id, OffsetDateTime date, String place, LocalDate convocationDate, boolean urgent,
+      String urgencyReason, boolean reconvened, Person presidingMember, Person sessionSecretary) {}
+
+  public record AttendanceLine(String memberId, String civility, String firstName, String lastName,
+      String collectivity, String status, String proxyHolderId, String proxyHolderShortName) {
+    public String fullName() {
+      return civility + " " + firstName + " " + lastName;
+    }
+  }
+
+  public record Attendance(int inOffice, int present, int absent, int excused, int proxies,
+      List<AttendanceLine> members) {}
+
+  public record Quorum(String rule, String regime, int inOffice, int present, int represented, int counted,
+      int required, boolean reached, String sentence, String figures) {}
+
+  public record Vote(String outcome, boolean withdrawn, Integer voters, Integer votesFor, Integer votesAgainst,
+      Integer abstentions, Integer notParticipating, Integer suffragesExprimes, boolean secretBallot,
+      String presidingVote, OffsetDateTime recordedAt) {}
+
+  public record Signature(String signedBy, String signerName, OffsetDateTime signedAt, String signerSubject) {}
+
+  public record PartnerNotification(long id, String partnerId, String name, String email, OffsetDateTime notifiedAt,
+      int reminders, OffsetDateTime acknowledgedAt, String acknowledgedBy) {}
+}

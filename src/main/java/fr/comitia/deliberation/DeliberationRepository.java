@@ -1,0 +1,181 @@
+package fr.comitia.deliberation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.comitia.deliberation.Draft.Article;
+import fr.comitia.deliberation.Draft.PartnerRef;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The deliberations of the register (schema {@code comitia}). */
+@Repository
+class DeliberationRepository {
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  DeliberationRepository(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  record Row(String id, String bodyId, String object, String rapporteurId, String preamble, String visas,
+      String proposal, String articles, String partners, String status, String sessionId, Integer registerYear,
+      Integer registerSeq, String number, String processInstanceId, String createdBy, OffsetDateTime createdAt,
+      OffsetDateTime updatedAt, String signedBy, OffsetDateTime signedAt, String signerSubject) {}
+
+  String nextId() {
+    return "D" + jdbc.sql("select nextval('comitia.deliberation_seq')").query(Long.class).single();
+  }
+
+  boolean exists(String id) {
+    return jdbc.sql("select count(*) from comitia.deliberation where id = :id").param("id", id)
+        .query(Integer.class).single() > 0;
+  }
+
+  void insert(String id, Draft draft, String createdBy, String processInstanceId, OffsetDateTime now) {
+    jdbc.sql("""
+            insert into comitia.deliberation (id, body_id, object, rapporteur_id, preamble, visas, proposal, articles,
+                   partners, status, process_instance_id, created_by, created_at, updated_at)
+            values (:id, :body, :object, :rapporteur, :preamble, :visas, :proposal, :articles, :partners, :status,
+                    :pi, :by, :now, :now)""")
+        .param("id", id).param("body", draft.bodyId()).param("object", draft.object())
+        .param("rapporteur", draft.rapporteurId()).param("preamble", draft.preamble())
+        .param("visas", write(draft.visas())).param("proposal", draft.proposal())
+        .param("articles", write(draft.articles())).param("partners", write(draft.partners()))
+        .param("status", DeliberationStatus.IN_REVIEW.name()).param("pi", processInstanceId)
+        .param("by", createdBy).param("now", now).update();
+    writeAnnexes(id, draft.annexes());
+  }
+
+  void updateDraft(String id, Draft draft, OffsetDateTime now) {
+    jdbc.sql("""
+            update comitia.deliberation set object = :object, rapporteur_id = :rapporteur, preamble = :preamble,
+                   visas = :visas, proposal = :proposal, articles = :articles, partners = :partners, updated_at = :now
+             where id = :id""")
+        .param("id", id).param("object", draft.object()).param("rapporteur", draft.rapporteurId())
+        .param("preamble", draft.preamble()).param("visas", write(draft.visas()))
+        .param("proposal", draft.proposal()).param("articles", write(draft.articles()))
+        .param("partners", write(draft.partners())).param("now", now).update();
+    jdbc.sql("delete from comitia.deliberation_annex where deliberation_id = :id").param("id", id).update();
+    writeAnnexes(id, draft.annexes());
+  }
+
+  private void writeAnnexes(String id, List<String> annexes) {
+    for (int i = 0; i < annexes.size(); i++) {
+      jdbc.sql("insert into comitia.deliberation_annex (deliberation_id, position, title) values (:id, :pos, :title)")
+          .param("id", id).param("pos", i + 1).param("title", annexes.get(i)).update();
+    }
+  }
+
+  void setStatus(String id, DeliberationStatus status, OffsetDateTime now) {
+    jdbc.sql("update comitia.deliberation set status = :status, updated_at = :now where id = :id")
+        .param("id", id).param("status", status.name()).param("now", now).update();
+  }
+
+  void schedule(String id, String sessionId, OffsetDateTime now) {
+    jdbc.sql("update comitia.deliberation set status = :status, session_id = :session, updated_at = :now where id = :id")
+        .param("id", id).param("status", DeliberationStatus.SCHEDULED.name()).param("session", sessionId)
+        .param("now", now).update();
+  }
+
+  void unschedule(String id, OffsetDateTime now) {
+    jdbc.sql("update comitia.deliberation set status = :status, session_id = null, updated_at = :now where id = :id")
+        .param("id", id).param("status", DeliberationStatus.AWAITING_SESSION.name()).param("now", now).update();
+  }
+
+  void number(String id, int year, int seq, String number, OffsetDateTime now) {
+    jdbc.sql("""
+            update comitia.deliberation set register_year = :year, register_seq = :seq, number = :number,
+                   status = :status, updated_at = :now where id = :id""")
+        .param("id", id).param("year", year).param("seq", seq).param("number", number)
+        .param("status", DeliberationStatus.ADOPTED.name()).param("now", now).update();
+  }
+
+  void sign(String id, String signedBy, OffsetDateTime signedAt, String signerSubject) {
+    jdbc.sql("""
+            update comitia.deliberation set signed_by = :by, signed_at = :at, signer_subject = :subject,
+                   status = :status, updated_at = :at where id = :id""")
+        .param("id", id).param("by", signedBy).param("at", signedAt).param("subject", signerSubject)
+        .param("status", DeliberationStatus.SIGNED.name()).update();
+  }
+
+  void review(String id, String reviewerId, boolean approved, String comment, OffsetDateTime now) {
+    jdbc.sql("""
+            insert into comitia.deliberation_review (deliberation_id, reviewer_id, approved, comment, reviewed_at)
+            values (:id, :reviewer, :approved, :comment, :now)""")
+        .param("id", id).param("reviewer", reviewerId).param("approved", approved).param("comment", comment)
+        .param("now", now).update();
+  }
+
+  record Review(String reviewerId, boolean approved, String comment, OffsetDateTime reviewedAt) {}
+
+  List<Review> reviews(String id) {
+    return jdbc.sql("""
+            select reviewer_id, approved, comment, reviewed_at from comitia.deliberation_review
+             where deliberation_id = :id order by id""")
+        .param("id", id).query(Review.class).list();
+  }
+
+  Optional<Row> find(String id) {
+    return jdbc.sql("select * from comitia.deliberation where id = :id").param("id", id).query(Row.class).optional();
+  }
+
+  /** Locks the row until the end of the transaction (numbering, status changes from two sessions). */
+  Optional<Row> findForUpdate(String id) {
+    return jdbc.sql("select * from comitia.deliberation where id = :id for update").param("id", id)
+        .query(Row.class).optional();
+  }
+
+  List<String> annexes(String id) {
+    return jdbc.sql("select title from comitia.deliberation_annex where deliberation_id = :id order by position")
+        .param("id", id).query(String.class).list();
+  }
+
+  List<Row> list(Integer year, String status, String bodyId) {
+    StringBuilder sql = new StringBuilder("select * from comitia.deliberation where true");
+    List<Object> params = new ArrayList<>();
+    if (year != null) {
+      sql.append(" and coalesce(register_year, extract(year from created_at)::int) = ?");
+      params.add(year);
+    }
+    if (status != null) {
+      sql.append(" and status = ?");
+      params.add(status);
+    }
+    if (bodyId != null) {
+      sql.append(" and body_id = ?");
+      params.add(bodyId);
+    }
+    sql.append(" order by register_year nulls last, register_seq nulls last, created_at");
+    return jdbc.sql(sql.toString()).params(params).query(Row.class).list();
+  }
+
+  Draft draft(Row row) {
+    return new Draft(row.bodyId(), row.object(), row.rapporteurId(), row.preamble(),
+        read(row.visas(), new TypeReference<List<String>>() {}), row.proposal(),
+        read(row.articles(), new TypeReference<List<Article>>() {}), annexes(row.id()),
+        read(row.partners(), new TypeReference<List<PartnerRef>>() {}));
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> T read(String text, TypeReference<T> type) {
+    try {
+      return json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package fr.comitia.deliberation;
+
+import java.util.List;
+
+/**
+ * A draft deliberation as its drafter writes it: object, preamble, « Vu … » clauses, proposal,
+ * articles, annex titles and the partners to notify once the act is enforceable.
+ */
+public record Draft(
+    String bodyId,
+    String object,
+    String rapporteurId,
+    String preamble,
+    List<String> visas,
+    String proposal,
+    List<Article> articles,
+    List<String> annexes,
+    List<PartnerRef> partners) {
+
+  public Draft {
+    visas = visas == null ? List.of() : List.copyOf(visas);
+    articles = articles == null ? List.of() : List.copyOf(articles);
+    annexes = annexes == null ? List.of() : List.copyOf(annexes);
+    partners = partners == null ? List.of() : List.copyOf(partners);
+  }
+
+  /** « Article 1 : DECIDE de … »; the verb may be empty (« Article 4 : Le Président … »). */
+  public record Article(String verb, String text) {}
+
+  /** A partner of {@code config/} by id, or any addressee by name and email. */
+  public record PartnerRef(String partnerId, String name, String email) {}
+}

@@ -1,0 +1,67 @@
+package fr.comitia.document;
+
+import static fr.comitia.deliberation.DeliberationVariables.PARTNER_NOTIFICATIONS;
+
+import fr.comitia.notification.NotificationService;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Adapters between the processes and the register's documents. */
+final class DocumentDelegates {
+
+  private DocumentDelegates() {}
+
+  /** « Établir l'extrait du registre » : the extract, numbered, for the president to read and sign. */
+  @Component("renderExtractDelegate")
+  static class RenderExtractDelegate implements JavaDelegate {
+    private final ExtractService extracts;
+
+    RenderExtractDelegate(ExtractService extracts) {
+      this.extracts = extracts;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      extracts.store(execution.getProcessBusinessKey());
+    }
+  }
+
+  /**
+   * After the president's signature: the extract is rendered again with the signature (date and
+   * signer) and kept as the act to notify; the partners' notifications are prepared.
+   */
+  @Component("sealExtractDelegate")
+  static class SealExtractDelegate implements JavaDelegate {
+    private final ExtractService extracts;
+    private final NotificationService notifications;
+
+    SealExtractDelegate(ExtractService extracts, NotificationService notifications) {
+      this.extracts = extracts;
+      this.notifications = notifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String id = execution.getProcessBusinessKey();
+      extracts.store(id);
+      execution.setVariable(PARTNER_NOTIFICATIONS, new ArrayList<>(notifications.prepare(id)));
+    }
+  }
+
+  /** « Établir le procès-verbal » : minutes and list of the session's deliberations. */
+  @Component("produceMinutesDelegate")
+  static class ProduceMinutesDelegate implements JavaDelegate {
+    private final MinutesService minutes;
+
+    ProduceMinutesDelegate(MinutesService minutes) {
+      this.minutes = minutes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      minutes.store(execution.getProcessBusinessKey());
+    }
+  }
+}

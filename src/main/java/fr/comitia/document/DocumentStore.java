@@ -1,0 +1,59 @@
+package fr.comitia.document;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The register's documents (extracts, minutes, lists), kept in the database with their digest. */
+@Component
+public class DocumentStore {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  DocumentStore(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public record Document(long id, String ownerType, String ownerId, String kind, String fileName, String mediaType,
+      byte[] content, String sha256, OffsetDateTime signedAt, String signerSubject, OffsetDateTime createdAt) {}
+
+  public long save(String ownerType, String ownerId, String kind, String fileName, String mediaType, byte[] content,
+      OffsetDateTime signedAt, String signerSubject) {
+    return jdbc.sql("""
+            insert into comitia.document (owner_type, owner_id, kind, file_name, media_type, content, sha256, signed_at,
+                   signer_subject, created_at)
+            values (:type, :owner, :kind, :file, :media, :content, :sha, :signedAt, :subject, :now) returning id""")
+        .param("type", ownerType).param("owner", ownerId).param("kind", kind).param("file", fileName)
+        .param("media", mediaType).param("content", content).param("sha", sha256(content))
+        .param("signedAt", signedAt).param("subject", signerSubject).param("now", OffsetDateTime.now(clock))
+        .query(Long.class).single();
+  }
+
+  public Optional<Document> latest(String ownerType, String ownerId, String kind) {
+    return jdbc.sql("""
+            select * from comitia.document where owner_type = :type and owner_id = :owner and kind = :kind
+             order by id desc limit 1""")
+        .param("type", ownerType).param("owner", ownerId).param("kind", kind).query(Document.class).optional();
+  }
+
+  public List<Document> all(String ownerType, String ownerId) {
+    return jdbc.sql("select * from comitia.document where owner_type = :type and owner_id = :owner order by id")
+        .param("type", ownerType).param("owner", ownerId).query(Document.class).list();
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

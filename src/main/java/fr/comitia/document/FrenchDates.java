@@ -1,0 +1,35 @@
+package fr.comitia.document;
+
+import com.ibm.icu.text.RuleBasedNumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Dates as French acts write them, in words, with ICU's spell-out rules: « seize juin deux mille
+ * vingt-deux », « premier juillet deux mille vingt-deux ».
+ */
+public final class FrenchDates {
+
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM", Locale.FRENCH);
+  private static final DateTimeFormatter NUMERIC = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+
+  private FrenchDates() {}
+
+  public static String inWords(LocalDate date) {
+    RuleBasedNumberFormat spell = new RuleBasedNumberFormat(Locale.FRENCH, RuleBasedNumberFormat.SPELLOUT);
+    String day = date.getDayOfMonth() == 1 ? "premier" : spell.format(date.getDayOfMonth());
+    return day + " " + MONTH.format(date) + " " + spell.format(date.getYear());
+  }
+
+  /** « Le seize juin deux mille vingt-deux » at the start of a sentence. */
+  public static String capitalizedInWords(LocalDate date) {
+    String words = inWords(date);
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  /** « 16 juin 2022 ». */
+  public static String numeric(LocalDate date) {
+    return NUMERIC.format(date);
+  }
+}

@@ -1,0 +1,26 @@
+package fr.comitia.mail;
+
+import java.util.List;
+
+/**
+ * A mail to send once. {@code id} is stable for the same mail (e.g. one member's convocation to one
+ * sitting): it makes the Message-ID, and a second send of the same id does nothing.
+ */
+public record OutgoingMail(
+    String id,
+    String kind,
+    String to,
+    String recipientId,
+    String subject,
+    String text,
+    String html,
+    String sessionId,
+    String deliberationId,
+    List<Attachment> attachments) {
+
+  public OutgoingMail {
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  public record Attachment(String fileName, String mediaType, byte[] content) {}
+}

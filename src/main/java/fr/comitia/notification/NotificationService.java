@@ -1,0 +1,196 @@
+package fr.comitia.notification;
+
+import static fr.comitia.deliberation.DeliberationVariables.MESSAGE_ACKNOWLEDGED;
+import static fr.comitia.deliberation.DeliberationVariables.NOTIFICATION_ID;
+
+import fr.comitia.deliberation.DeliberationService;
+import fr.comitia.deliberation.Draft;
+import fr.comitia.document.DocumentStore;
+import fr.comitia.mail.MailService;
+import fr.comitia.mail.OutgoingMail;
+import fr.comitia.platform.LinkSigner;
+import fr.comitia.roster.Organisation;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Notification of an enforceable act to its partners: one mail each with the extract and a link to
+ * acknowledge receipt, reminders, and the acknowledgement itself.
+ */
+@Service
+public class NotificationService {
+
+  static final String LINK_PURPOSE = "ack";
+
+  private final JdbcClient jdbc;
+  private final DeliberationService deliberations;
+  private final Organisation organisation;
+  private final MailService mail;
+  private final DocumentStore documents;
+  private final LinkSigner signer;
+  private final NotificationSettings settings;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+  private final String publicUrl;
+
+  NotificationService(JdbcClient jdbc, DeliberationService deliberations, Organisation organisation, MailService mail,
+      DocumentStore documents, LinkSigner signer, NotificationSettings settings, RuntimeService runtimeService,
+      Clock clock, @Value("${comitia.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+    this.jdbc = jdbc;
+    this.deliberations = deliberations;
+    this.organisation = organisation;
+    this.mail = mail;
+    this.documents = documents;
+    this.signer = signer;
+    this.settings = settings;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+    this.publicUrl = publicUrl.replaceAll("/+$", "");
+  }
+
+  public record Notification(long id, String deliberationId, String partnerId, String name, String email,
+      OffsetDateTime notifiedAt, int reminders, OffsetDateTime acknowledgedAt, String acknowledgedBy, int position) {}
+
+  /** One notification per partner of the draft (a declared partner or a name and address); their ids. */
+  public List<String> prepare(String deliberationId) {
+    Draft draft = deliberations.draft(deliberationId).orElseThrow();
+    List<String> ids = new ArrayList<>();
+    int position = 0;
+    for (Draft.PartnerRef ref : draft.partners()) {
+      position++;
+      String name = ref.name();
+      String email = ref.email();
+      if (ref.partnerId() != null && !ref.partnerId().isBlank()) {
+        Organisation.Partner p = organisation.partner(ref.partnerId()).orElseThrow();
+        name = p.name();
+        email = p.email();
+      }
+      jdbc.sql("""
+              insert into comitia.notification (deliberation_id, partner_id, name, email, position)
+              values (:delib, :partner, :name, :email, :pos) on conflict (deliberation_id, email) do nothing""")
+          .param("delib", deliberationId).param("partner", ref.partnerId()).param("name", name)
+          .param("email", email.strip()).param("pos", position).update();
+    }
+    for (Notification n : forDeliberation(deliberationId)) {
+      ids.add(String.valueOf(n.id()));
+    }
+    return ids;
+  }
+
+  public List<Notification> forDeliberation(String deliberationId) {
+    return jdbc.sql("select * from comitia.notification where deliberation_id = :id order by position, id")
+        .param("id", deliberationId).query(Notification.class).list();
+  }
+
+  public Optional<Notification> find(long id) {
+    return jdbc.sql("select * from comitia.notification where id = :id").param("id", id)
+        .query(Notification.class).optional();
+  }
+
+  /** The link the partner follows to acknowledge receipt. */
+  public String acknowledgementLink(long notificationId) {
+    String token = signer.sign(LINK_PURPOSE, String.valueOf(notificationId),
+        clock.instant().plus(settings.linkValidity()));
+    return publicUrl + "/accuse-reception/" + token;
+  }
+
+  public Optional<Notification> fromToken(String token) {
+    return signer.verify(LINK_PURPOSE, token).flatMap(id -> {
+      try {
+        return find(Long.parseLong(id));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /** Sends the act (first send, or again after the director's follow-up); reminders start again. */
+  void send(long notificationId) {
+    Notification n = find(notificationId).orElseThrow();
+    String prefix = "notification-" + notificationId + "-";
+    String deliveryId = prefix + (mail.sentCount(prefix) + 1);
+    String number = number(n.deliberationId());
+    String object = deliberations.objectOf(n.deliberationId()).orElse("");
+    String text = "Madame, Monsieur,\n\n"
+        + "Nous vous notifions la délibération n° " + number + " de " + organisation.name() + " :\n« " + object + " ».\n\n"
+        + "L'extrait du registre est joint à ce courriel. Merci d'en accuser réception en suivant ce lien :\n"
+        + acknowledgementLink(notificationId) + "\n\n"
+        + "(L'accusé de réception n'est enregistré qu'en cliquant sur le bouton de la page.)\n\n"
+        + organisation.name() + "\n";
+    mail.sendOnce(new OutgoingMail(deliveryId, "NOTIFICATION", n.email(), n.partnerId(),
+        "Notification de la délibération n° " + number + " — " + object, text, null, null, n.deliberationId(),
+        attachments(n.deliberationId(), number)));
+    jdbc.sql("update comitia.notification set notified_at = coalesce(notified_at, :now), reminders = 0 where id = :id")
+        .param("id", notificationId).param("now", OffsetDateTime.now(clock)).update();
+  }
+
+  /** Reminder number {@code reminder} (1 to 3) of an unacknowledged notification. */
+  void remind(long notificationId, int reminder) {
+    Notification n = find(notificationId).orElseThrow();
+    String number = number(n.deliberationId());
+    String object = deliberations.objectOf(n.deliberationId()).orElse("");
+    String sends = String.valueOf(mail.sentCount("notification-" + notificationId + "-"));
+    String text = "Madame, Monsieur,\n\n"
+        + "Sauf erreur de notre part, vous n'avez pas encore accusé réception de la délibération n° " + number
+        + " (« " + object + " »), qui vous a été notifiée le " + n.notifiedAt().toLocalDate() + ".\n"
+        + "Merci d'en accuser réception en suivant ce lien :\n" + acknowledgementLink(notificationId) + "\n\n"
+        + organisation.name() + "\n";
+    mail.sendOnce(new OutgoingMail("reminder-" + notificationId + "-" + sends + "-" + reminder, "REMINDER", n.email(),
+        n.partnerId(), "Relance " + reminder + " — accusé de réception de la délibération n° " + number, text, null, null,
+        n.deliberationId(), attachments(n.deliberationId(), number)));
+    jdbc.sql("update comitia.notification set reminders = :r where id = :id")
+        .param("id", notificationId).param("r", reminder).update();
+  }
+
+  /**
+   * Records the acknowledgement (once; the first date stays) and lets the process go on.
+   *
+   * @return false when it had been acknowledged already
+   */
+  public boolean acknowledge(long notificationId, String by) {
+    Notification n = find(notificationId).orElseThrow();
+    if (n.acknowledgedAt() != null) {
+      return false;
+    }
+    jdbc.sql("update comitia.notification set acknowledged_at = :now, acknowledged_by = :by where id = :id")
+        .param("id", notificationId).param("now", OffsetDateTime.now(clock)).param("by", by).update();
+    // The partner's branch of the notification subprocess: the execution waiting for this message
+    // that sees this notification id (an element variable of the multi-instance, set above it).
+    String key = String.valueOf(notificationId);
+    runtimeService.createExecutionQuery()
+        .processInstanceBusinessKey(n.deliberationId())
+        .messageEventSubscriptionName(MESSAGE_ACKNOWLEDGED)
+        .list().stream()
+        .filter(e -> key.equals(String.valueOf(runtimeService.getVariable(e.getId(), NOTIFICATION_ID))))
+        .forEach(e -> runtimeService.messageEventReceived(MESSAGE_ACKNOWLEDGED, e.getId()));
+    return true;
+  }
+
+  /** The director confirms a receipt obtained otherwise (telephone, registered mail). */
+  void confirmByDirector(long notificationId, String directorId) {
+    Notification n = find(notificationId).orElseThrow();
+    if (n.acknowledgedAt() == null) {
+      jdbc.sql("update comitia.notification set acknowledged_at = :now, acknowledged_by = :by where id = :id")
+          .param("id", notificationId).param("now", OffsetDateTime.now(clock))
+          .param("by", "confirmé par " + directorId).update();
+    }
+  }
+
+  private String number(String deliberationId) {
+    return jdbc.sql("select number from comitia.deliberation where id = :id").param("id", deliberationId)
+        .query(String.class).single();
+  }
+
+  private List<OutgoingMail.Attachment> attachments(String deliberationId, String number) {
+    return documents.latest("DELIBERATION", deliberationId, "EXTRACT")
+        .map(d -> List.of(new OutgoingMail.Attachment(d.fileName(), d.mediaType(), d.content())))
+        .orElseThrow(() -> new IllegalStateException("No extract for deliberation " + deliberationId));
+  }
+}

@@ -1,0 +1,102 @@
+package fr.comitia.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collection;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Reads process variables as REST clients and Tasklist send them (Boolean, Integer or Long,
+ * String, Json or a String holding JSON), and refuses a task completion with a French message:
+ * Camunda's REST API answers 400 and the task stays open.
+ */
+public final class Variables {
+
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+  private Variables() {}
+
+  public static FormFieldValidationException refusal(String field, String message) {
+    return new FormFieldValidationException(field, message);
+  }
+
+  public static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().strip();
+    return text.isEmpty() ? null : text;
+  }
+
+  public static String requiredString(VariableScope scope, String name, String label) {
+    String value = string(scope, name);
+    if (value == null) {
+      throw refusal(name, label + " est obligatoire.");
+    }
+    return value;
+  }
+
+  public static Boolean bool(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    String text = value.toString().strip().toLowerCase();
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.valueOf(text);
+    }
+    throw refusal(name, "« " + name + " » doit valoir true ou false (reçu : « " + value + " »).");
+  }
+
+  public static Integer integer(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number n) {
+      if (n.doubleValue() != Math.rint(n.doubleValue()) || Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
+        throw refusal(name, "« " + name + " » doit être un nombre entier (reçu : « " + value + " »).");
+      }
+      return n.intValue();
+    }
+    try {
+      return Integer.valueOf(value.toString().strip());
+    } catch (NumberFormatException e) {
+      throw refusal(name, "« " + name + " » doit être un nombre entier (reçu : « " + value + " »).");
+    }
+  }
+
+  /** A Json variable, a String holding JSON, or a Java collection/map, as a Jackson tree; null if absent. */
+  public static JsonNode json(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return toJson(value, name);
+  }
+
+  public static JsonNode toJson(Object value, String name) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      if (value instanceof SpinJsonNode spin) {
+        return JSON.readTree(spin.toString());
+      }
+      if (value instanceof String s) {
+        return s.isBlank() ? null : JSON.readTree(s);
+      }
+      if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+        return JSON.valueToTree(value);
+      }
+      return JSON.readTree(value.toString());
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw refusal(name, "« " + name + " » n'est pas un JSON valide.");
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package fr.comitia.session;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/**
+ * Convocation delays in clear days (jours francs): neither the day the convocation is sent nor the
+ * day of the session counts (CGCT L2121-11, L2121-12, L2121-17).
+ */
+public final class ConvocationRules {
+
+  /** Minimum clear days between a reconvocation and the new session (CGCT L2121-17). */
+  public static final int RECONVOCATION_MIN_DAYS = 3;
+
+  /** Urgency may shorten the delay, but never below one clear day (CGCT L2121-11, L2121-12). */
+  public static final int URGENCY_MIN_DAYS = 1;
+
+  private static final DateTimeFormatter MONTH_YEAR =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+
+  private ConvocationRules() {}
+
+  /**
+   * Clear days between the sending of the convocation and the session: the days strictly between
+   * them (10 June → 16 June = 5). 0 when the session is not at least two days later.
+   */
+  public static long clearDays(LocalDate convocationDate, LocalDate sessionDay) {
+    return Math.max(0, ChronoUnit.DAYS.between(convocationDate, sessionDay) - 1);
+  }
+
+  /**
+   * Checks the convocation delay of a session.
+   *
+   * @param requiredClearDays the body's delay (CGCT: 5)
+   * @param urgent the president shortened the delay for urgency; it may go down to one clear day
+   * @param urgencyReason the reason of the urgency, required when urgent
+   * @throws RuleViolation when the delay is not respected
+   */
+  public static void check(
+      LocalDate convocationDate,
+      LocalDate sessionDay,
+      int requiredClearDays,
+      boolean urgent,
+      String urgencyReason) {
+    requireOrder(convocationDate, sessionDay, "Convocation refusée");
+    long clear = clearDays(convocationDate, sessionDay);
+    if (urgent) {
+      if (urgencyReason == null || urgencyReason.isBlank()) {
+        throw new RuleViolation("Urgence : le motif de l'urgence est obligatoire");
+      }
+      int required = Math.min(URGENCY_MIN_DAYS, Math.max(0, requiredClearDays));
+      if (clear < required) {
+        throw new RuleViolation(
+            "Délai de convocation non respecté : "
+                + between(clear, convocationDate, sessionDay)
+                + ", "
+                + required
+                + " requis en cas d'urgence (CGCT L2121-11)");
+      }
+    } else if (clear < requiredClearDays) {
+      throw new RuleViolation(
+          "Délai de convocation non respecté : "
+              + between(clear, convocationDate, sessionDay)
+              + ", "
+              + requiredClearDays
+              + " requis (CGCT L2121-12)");
+    }
+  }
+
+  /**
+   * Checks that a body reconvened after a session without quorum meets at least {@value
+   * #RECONVOCATION_MIN_DAYS} clear days after the reconvocation was sent (CGCT L2121-17).
+   *
+   * @throws RuleViolation otherwise
+   */
+  public static void checkReconvocation(LocalDate reconvocationDate, LocalDate newSessionDay) {
+    requireOrder(reconvocationDate, newSessionDay, "Reconvocation refusée");
+    long clear = clearDays(reconvocationDate, newSessionDay);
+    if (clear < RECONVOCATION_MIN_DAYS) {
+      throw new RuleViolation(
+          "Reconvocation refusée : "
+              + between(clear, reconvocationDate, newSessionDay)
+              + ", "
+              + RECONVOCATION_MIN_DAYS
+              + " requis (CGCT L2121-17)");
+    }
+  }
+
+  /** A date in French, « 16 juin 2022 », « 1er juillet 2022 ». */
+  static String frenchDate(LocalDate date) {
+    String day = date.getDayOfMonth() == 1 ? "1er" : Integer.toString(date.getDayOfMonth());
+    return day + " " + date.format(MONTH_YEAR);
+  }
+
+  private static void requireOrder(LocalDate sent, LocalDate sessionDay, String prefix) {
+    if (sent == null || sessionDay == null) {
+      throw new RuleViolation(prefix + " : la date d'envoi et la date de la séance sont obligatoires");
+    }
+    if (!sessionDay.isAfter(sent)) {
+      throw new RuleViolation(
+          prefix
+              + " : la séance du "
+              + frenchDate(sessionDay)
+              + " doit être postérieure à l'envoi du "
+              + frenchDate(sent));
+    }
+  }
+
+  private static String between(long clear, LocalDate from, LocalDate to) {
+    return clear
+        + (clear > 1 ? " jours francs" : " jour franc")
+        + " entre le "
+        + frenchDate(from)
+        + " et le "
+        + frenchDate(to);
+  }
+}

@@ -1,0 +1,125 @@
+package fr.comitia.session;
+
+import fr.comitia.roster.BodyRules;
+import fr.comitia.roster.BodyRules.QuorumRule;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Judges the quorum of a session with the DMN decision {@value #DECISION_KEY} (bpmn/quorum.dmn),
+ * which holds the rule in force on the session day: CGCT L2121-17, the health-crisis windows, or
+ * the body's statuts.
+ */
+@Service
+public class QuorumService {
+
+  /** Key of the quorum decision. */
+  public static final String DECISION_KEY = "quorum";
+
+  private final Function<Map<String, Object>, Map<String, Object>> evaluator;
+
+  @Autowired
+  public QuorumService(DecisionService decisionService) {
+    this(
+        variables -> {
+          DmnDecisionResultEntries result =
+              decisionService
+                  .evaluateDecisionByKey(DECISION_KEY)
+                  .variables(variables)
+                  .evaluate()
+                  .getSingleResult();
+          return result == null ? null : result.getEntryMap();
+        });
+  }
+
+  /** For tests: evaluates the decision with the given function (variables to the single result). */
+  QuorumService(Function<Map<String, Object>, Map<String, Object>> evaluator) {
+    this.evaluator = Objects.requireNonNull(evaluator);
+  }
+
+  /**
+   * Judges the quorum of a session.
+   *
+   * @param quorumRequired false for a session on reconvocation (no quorum condition)
+   * @param inOffice members in office on the session day
+   * @param present members present
+   * @param represented members represented by a valid proxy
+   */
+  public QuorumJudgement judge(
+      LocalDate sessionDay,
+      BodyRules rules,
+      boolean quorumRequired,
+      int inOffice,
+      int present,
+      int represented) {
+    Map<String, Object> variables =
+        dmnVariables(sessionDay, rules, quorumRequired, inOffice, present, represented);
+    Map<String, Object> result = evaluator.apply(variables);
+    if (result == null) {
+      throw new IllegalStateException(
+          "Decision " + DECISION_KEY + ": no rule matched the variables " + variables);
+    }
+    return new QuorumJudgement(
+        (String) result.get("regime"),
+        (String) result.get("ruleLabel"),
+        inOffice,
+        present,
+        represented,
+        integer(result, "counted"),
+        integer(result, "required"),
+        Boolean.TRUE.equals(result.get("quorumReached")),
+        integer(result, "maxProxiesPerHolder"));
+  }
+
+  /**
+   * Proxies one present member may hold at a session of the body on that day (two in the
+   * health-crisis windows for a body following the CGCT, else the body's setting).
+   */
+  public int maxProxiesPerHolder(LocalDate sessionDay, BodyRules rules) {
+    return judge(sessionDay, rules, true, 1, 0, 0).maxProxiesPerHolder();
+  }
+
+  /**
+   * The variables of the decision {@value #DECISION_KEY}, as a business rule task receives them:
+   * sessionDay (String, ISO date), quorumRequired, quorumSource, statutsThreshold,
+   * statutsCounting, bodyMaxProxies, inOffice, present, represented.
+   */
+  public static Map<String, Object> dmnVariables(
+      LocalDate sessionDay,
+      BodyRules rules,
+      boolean quorumRequired,
+      int inOffice,
+      int present,
+      int represented) {
+    Objects.requireNonNull(sessionDay, "sessionDay");
+    Objects.requireNonNull(rules, "rules");
+    QuorumRule quorum = rules.quorum() != null ? rules.quorum() : QuorumRule.cgct();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("sessionDay", sessionDay.toString());
+    variables.put("quorumRequired", quorumRequired);
+    variables.put("quorumSource", quorum.source().name());
+    variables.put("statutsThreshold", quorum.threshold().name());
+    variables.put("statutsCounting", quorum.counting().name());
+    variables.put("bodyMaxProxies", rules.maxProxiesPerHolder());
+    variables.put("inOffice", inOffice);
+    variables.put("present", present);
+    variables.put("represented", represented);
+    return variables;
+  }
+
+  private static int integer(Map<String, Object> result, String name) {
+    Object value = result.get(name);
+    if (!(value instanceof Number number)) {
+      throw new IllegalStateException(
+          "Decision " + DECISION_KEY + ": output " + name + " is not a number: " + value);
+    }
+    return number.intValue();
+  }
+}

@@ -1,0 +1,278 @@
+package fr.comitia.session;
+
+import static fr.comitia.session.SessionVariables.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.comitia.platform.Actors;
+import fr.comitia.platform.Variables;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/** The small adapters between process {@code session} and {@link SessionService}. */
+final class SessionDelegates {
+
+  private SessionDelegates() {}
+
+  static String id(DelegateExecution execution) {
+    return execution.getProcessBusinessKey();
+  }
+
+  static String id(DelegateTask task) {
+    return task.getExecution().getProcessBusinessKey();
+  }
+
+  /** Runs a rule; a broken rule refuses the completion (HTTP 400, task left open, nothing kept). */
+  static <T> T refusing(String field, Supplier<T> rule) {
+    try {
+      return rule.get();
+    } catch (RuleViolation e) {
+      throw Variables.refusal(field, e.getMessage());
+    }
+  }
+
+  static void refusing(String field, Runnable rule) {
+    refusing(field, () -> {
+      rule.run();
+      return null;
+    });
+  }
+
+  @Component("registerSessionDelegate")
+  static class RegisterSessionDelegate implements JavaDelegate {
+    private final SessionService service;
+
+    RegisterSessionDelegate(SessionService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      refusing(SESSION_DATE, () -> {
+        String id = execution.getProcessBusinessKey();
+        if (id == null || id.isBlank()) {
+          id = service.newId();
+          execution.setProcessBusinessKey(id);
+        }
+        String date = SessionService.parseDate(Variables.string(execution, SESSION_DATE), SESSION_DATE).toString();
+        execution.setVariable(SESSION_DATE, date);
+        service.register(id, Variables.string(execution, BODY_ID), date, Variables.string(execution, PLACE),
+            execution.getProcessInstanceId());
+      });
+      execution.setVariable(QUORUM_REQUIRED, true);
+    }
+  }
+
+  @Component("buildAgendaListener")
+  static class BuildAgendaListener implements TaskListener {
+    private final SessionService service;
+
+    BuildAgendaListener(SessionService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      JsonNode agenda = Variables.json(task, AGENDA);
+      List<String> ids = new ArrayList<>();
+      if (agenda != null && !agenda.isArray()) {
+        throw Variables.refusal(AGENDA, "« agenda » doit être une liste d'identifiants de délibérations.");
+      }
+      if (agenda != null) {
+        agenda.forEach(n -> ids.add(n.isObject() && n.has("id") ? n.get("id").asText() : n.asText()));
+      }
+      refusing(AGENDA, () -> service.buildAgenda(id(task), ids));
+    }
+  }
+
+  @Component("signConvocationListener")
+  static class SignConvocationListener implements TaskListener {
+    private final SessionService service;
+    private final Actors actors;
+
+    SignConvocationListener(SessionService service, Actors actors) {
+      this.service = service;
+      this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      boolean urgent = Boolean.TRUE.equals(Variables.bool(task, URGENT));
+      refusing(URGENT, () -> service.signConvocation(id(task), urgent, Variables.string(task, URGENCY_REASON),
+          actors.current(task)));
+    }
+  }
+
+  @Component("scheduleItemsDelegate")
+  static class ScheduleItemsDelegate implements JavaDelegate {
+    private final SessionService service;
+
+    ScheduleItemsDelegate(SessionService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      service.scheduleItems(id(execution));
+    }
+  }
+
+  @Component("sendConvocationDelegate")
+  static class SendConvocationDelegate implements JavaDelegate {
+    private final SessionService service;
+
+    SendConvocationDelegate(SessionService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      service.sendConvocation(id(execution), Variables.string(execution, MEMBER_ID));
+    }
+  }
+
+  /** « Faire l'appel » : one status per member in office, proxies checked by the regime of the day. */
+  @Component("rollCallListener")
+  static class RollCallListener implements TaskListener {
+    private final SessionService service;
+
+    RollCallListener(SessionService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      JsonNode attendance = Variables.json(task, ATTENDANCE);
+      if (attendance == null || !attendance.isArray()) {
+        throw Variables.refusal(ATTENDANCE,
+            "« attendance » doit être une liste de {memberId, status, proxyHolderId}, un élément par membre en exercice.");
+      }
+      List<AttendanceEntry> entries = new ArrayList<>();
+      for (JsonNode e : attendance) {
+        String status = text(e, "status");
+        AttendanceStatus parsed = null;
+        if (status != null) {
+          try {
+            parsed = AttendanceStatus.valueOf(status);
+          } catch (IllegalArgumentException ex) {
+            throw Variables.refusal(ATTENDANCE, "Appel refusé : statut « " + status + " » inconnu "
+                + "(PRESENT, ABSENT ou EXCUSED).");
+          }
+        }
+        entries.add(new AttendanceEntry(text(e, "memberId"), parsed, text(e, "proxyHolderId")));
+      }
+      Map<String, Object> dmn = refusing(ATTENDANCE, () -> service.rollCall(id(task), entries,
+          Variables.string(task, PRESIDING_MEMBER_ID), Variables.string(task, SESSION_SECRETARY_ID)));
+      task.getExecution().getProcessInstance().setVariables(dmn);
+    }
+
+    private static String text(JsonNode node, String field) {
+      JsonNode v = node.get(field);
+      return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+    }
+  }
+
+  /** Keeps what DMN {@code quorum} decided, with the rule and the figures. */
+  @Component("recordQuorumDelegate")
+  static class RecordQuorumDelegate implements JavaDelegate {
+    private final SessionService service;
+
+    RecordQuorumDelegate(SessionService service) {
+      this.service = service;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void execute(DelegateExecution execution) {
+      Map<String, Object> decision = (Map<String, Object>) execution.getVariable(QUORUM_RESULT);
+      QuorumJudgement judgement = service.recordQuorum(id(execution), decision,
+          Variables.integer(execution, "inOffice"), Variables.integer(execution, "present"),
+          Variables.integer(execution, "represented"));
+      execution.setVariable(QUORUM_REACHED, judgement.reached());
+      execution.setVariable("quorumRule", judgement.ruleLabel());
+      execution.setVariable("quorumFigures", judgement.figures());
+    }
+  }
+
+  @Component("reconveneListener")
+  static class ReconveneListener implements TaskListener {
+    private final SessionService service;
+
+    ReconveneListener(SessionService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      OffsetDateTime date = refusing(NEW_SESSION_DATE,
+          () -> service.reconvene(id(task), Variables.string(task, NEW_SESSION_DATE)));
+      task.getExecution().getProcessInstance().setVariable(SESSION_DATE, date.toString());
+      task.getExecution().getProcessInstance().setVariable(QUORUM_REQUIRED, false);
+    }
+  }
+
+  /** « Vote : <objet> » : figures checked, outcome sent to the deliberation as VoteRecorded. */
+  @Component("recordVoteListener")
+  static class RecordVoteListener implements TaskListener {
+    static final List<String> VOTE_VARIABLES = List.of(WITHDRAWN, VOTES_FOR, VOTES_AGAINST, ABSTENTIONS,
+        NOT_PARTICIPATING, SECRET_BALLOT, PRESIDING_VOTE);
+
+    private final SessionService service;
+    private final Actors actors;
+
+    RecordVoteListener(SessionService service, Actors actors) {
+      this.service = service;
+      this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      VoteInput input = new VoteInput(
+          Boolean.TRUE.equals(Variables.bool(task, WITHDRAWN)),
+          Variables.integer(task, VOTES_FOR),
+          Variables.integer(task, VOTES_AGAINST),
+          Variables.integer(task, ABSTENTIONS),
+          Variables.integer(task, NOT_PARTICIPATING),
+          Boolean.TRUE.equals(Variables.bool(task, SECRET_BALLOT)),
+          presidingVote(task));
+      String deliberationId = Variables.string(task, DELIBERATION_ID);
+      refusing(VOTES_FOR, () -> service.recordVote(id(task), deliberationId, input, actors.current(task)));
+      // The next item starts from a blank form.
+      task.getExecution().getProcessInstance().removeVariables(VOTE_VARIABLES);
+    }
+
+    private static VoteChoice presidingVote(VariableScope scope) {
+      String value = Variables.string(scope, PRESIDING_VOTE);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return VoteChoice.valueOf(value);
+      } catch (IllegalArgumentException e) {
+        throw Variables.refusal(PRESIDING_VOTE, "« presidingVote » vaut FOR, AGAINST ou ABSTAIN (reçu : « " + value + " »).");
+      }
+    }
+  }
+
+  @Component("closeSessionListener")
+  static class CloseSessionListener implements TaskListener {
+    private final SessionService service;
+
+    CloseSessionListener(SessionService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      service.close(id(task));
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package fr.comitia.session;
+
+import fr.comitia.deliberation.DeliberationRecord.Attendance;
+import fr.comitia.deliberation.DeliberationRecord.Person;
+import fr.comitia.deliberation.DeliberationRecord.Quorum;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A session as the register knows it: agenda and results, roll call, quorum, documents. */
+public record SessionRecord(
+    String id,
+    String bodyId,
+    String bodyName,
+    String status,
+    String statusLabel,
+    OffsetDateTime sessionDate,
+    String place,
+    LocalDate convocationDate,
+    String convokedBy,
+    boolean urgent,
+    String urgencyReason,
+    int sitting,
+    boolean quorumRequired,
+    Person presidingMember,
+    Person sessionSecretary,
+    List<AgendaItem> agenda,
+    Attendance attendance,
+    Quorum quorum,
+    String processInstanceId,
+    OffsetDateTime closedAt) {
+
+  public record AgendaItem(int position, String deliberationId, String object, String number, String status,
+      String outcome, Integer votesFor, Integer votesAgainst, Integer abstentions, Integer notParticipating) {}
+}

@@ -1,0 +1,172 @@
+package fr.comitia.session;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Sessions, agendas, roll calls, quorum checks and votes of the register. */
+@Repository
+class SessionRepository {
+
+  private final JdbcClient jdbc;
+
+  SessionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record Row(String id, String bodyId, OffsetDateTime sessionDate, String place, String status,
+      LocalDate convocationDate, String convokedBy, boolean urgent, String urgencyReason, boolean quorumRequired,
+      String presidingMemberId, String sessionSecretaryId, String processInstanceId, OffsetDateTime createdAt,
+      OffsetDateTime closedAt, int sitting) {}
+
+  String nextId() {
+    return "S" + jdbc.sql("select nextval('comitia.session_seq')").query(Long.class).single();
+  }
+
+  boolean exists(String id) {
+    return jdbc.sql("select count(*) from comitia.assembly_session where id = :id").param("id", id)
+        .query(Integer.class).single() > 0;
+  }
+
+  void insert(String id, String bodyId, OffsetDateTime date, String place, String processInstanceId,
+      OffsetDateTime now) {
+    jdbc.sql("""
+            insert into comitia.assembly_session (id, body_id, session_date, place, status, process_instance_id, created_at)
+            values (:id, :body, :date, :place, :status, :pi, :now)""")
+        .param("id", id).param("body", bodyId).param("date", date).param("place", place)
+        .param("status", SessionStatus.PLANNED.name()).param("pi", processInstanceId).param("now", now).update();
+  }
+
+  Optional<Row> find(String id) {
+    return jdbc.sql("select * from comitia.assembly_session where id = :id").param("id", id)
+        .query(Row.class).optional();
+  }
+
+  Optional<Row> findForUpdate(String id) {
+    return jdbc.sql("select * from comitia.assembly_session where id = :id for update").param("id", id)
+        .query(Row.class).optional();
+  }
+
+  void setStatus(String id, SessionStatus status) {
+    jdbc.sql("update comitia.assembly_session set status = :status where id = :id")
+        .param("id", id).param("status", status.name()).update();
+  }
+
+  void replaceAgenda(String id, List<String> deliberationIds) {
+    jdbc.sql("delete from comitia.agenda_item where session_id = :id").param("id", id).update();
+    for (int i = 0; i < deliberationIds.size(); i++) {
+      jdbc.sql("insert into comitia.agenda_item (session_id, position, deliberation_id) values (:id, :pos, :delib)")
+          .param("id", id).param("pos", i + 1).param("delib", deliberationIds.get(i)).update();
+    }
+    setStatus(id, SessionStatus.AGENDA_READY);
+  }
+
+  List<String> agenda(String id) {
+    return jdbc.sql("select deliberation_id from comitia.agenda_item where session_id = :id order by position")
+        .param("id", id).query(String.class).list();
+  }
+
+  /** The session whose agenda holds this deliberation and is not closed, if any. */
+  Optional<String> openSessionWith(String deliberationId, String exceptSessionId) {
+    return jdbc.sql("""
+            select a.session_id from comitia.agenda_item a join comitia.assembly_session s on s.id = a.session_id
+             where a.deliberation_id = :delib and s.id <> :except and s.status <> 'CLOSED'
+               and not exists (select 1 from comitia.vote v where v.deliberation_id = a.deliberation_id
+                               and v.session_id = a.session_id)
+             limit 1""")
+        .param("delib", deliberationId).param("except", exceptSessionId).query(String.class).optional();
+  }
+
+  void convoke(String id, LocalDate convocationDate, String convokedBy, boolean urgent, String reason) {
+    jdbc.sql("""
+            update comitia.assembly_session set convocation_date = :date, convoked_by = :by, urgent = :urgent,
+                   urgency_reason = :reason, status = :status where id = :id""")
+        .param("id", id).param("date", convocationDate).param("by", convokedBy).param("urgent", urgent)
+        .param("reason", reason).param("status", SessionStatus.CONVOKED.name()).update();
+  }
+
+  void saveRollCall(String id, int sitting, List<AttendanceEntry> entries, String presiding, String secretary) {
+    jdbc.sql("delete from comitia.attendance where session_id = :id and sitting = :sitting")
+        .param("id", id).param("sitting", sitting).update();
+    for (AttendanceEntry e : entries) {
+      jdbc.sql("""
+              insert into comitia.attendance (session_id, sitting, member_id, status, proxy_holder_id)
+              values (:id, :sitting, :member, :status, :holder)""")
+          .param("id", id).param("sitting", sitting).param("member", e.memberId())
+          .param("status", e.status().name())
+          .param("holder", e.proxyHolderId() == null || e.proxyHolderId().isBlank() ? null : e.proxyHolderId())
+          .update();
+    }
+    jdbc.sql("""
+            update comitia.assembly_session set presiding_member_id = :presiding, session_secretary_id = :secretary,
+                   status = :status where id = :id""")
+        .param("id", id).param("presiding", presiding).param("secretary", secretary)
+        .param("status", SessionStatus.IN_SESSION.name()).update();
+  }
+
+  List<AttendanceEntry> attendance(String id, int sitting) {
+    return jdbc.sql("""
+            select member_id, status, proxy_holder_id from comitia.attendance
+             where session_id = :id and sitting = :sitting""")
+        .param("id", id).param("sitting", sitting)
+        .query((rs, n) -> new AttendanceEntry(rs.getString(1), AttendanceStatus.valueOf(rs.getString(2)),
+            rs.getString(3)))
+        .list();
+  }
+
+  void saveQuorum(String id, int sitting, QuorumJudgement q, OffsetDateTime now) {
+    jdbc.sql("""
+            insert into comitia.quorum_check (session_id, sitting, rule, regime, in_office, present, represented,
+                   counted, required, reached, checked_at)
+            values (:id, :sitting, :rule, :regime, :inOffice, :present, :represented, :counted, :required, :reached, :now)
+            on conflict (session_id, sitting) do update set rule = excluded.rule, regime = excluded.regime,
+                   in_office = excluded.in_office, present = excluded.present, represented = excluded.represented,
+                   counted = excluded.counted, required = excluded.required, reached = excluded.reached,
+                   checked_at = excluded.checked_at""")
+        .param("id", id).param("sitting", sitting).param("rule", q.ruleLabel()).param("regime", q.regime())
+        .param("inOffice", q.inOffice()).param("present", q.present()).param("represented", q.represented())
+        .param("counted", q.counted()).param("required", q.required()).param("reached", q.reached())
+        .param("now", now).update();
+    setStatus(id, q.reached() ? SessionStatus.IN_SESSION : SessionStatus.NO_QUORUM);
+  }
+
+  void reconvene(String id, OffsetDateTime newDate) {
+    jdbc.sql("""
+            update comitia.assembly_session set session_date = :date, sitting = sitting + 1, quorum_required = false,
+                   status = :status where id = :id""")
+        .param("id", id).param("date", newDate).param("status", SessionStatus.RECONVOKED.name()).update();
+  }
+
+  void saveVote(String sessionId, String deliberationId, VoteResult r, boolean secretBallot, VoteChoice presidingVote,
+      String recordedBy, OffsetDateTime now) {
+    jdbc.sql("""
+            insert into comitia.vote (deliberation_id, session_id, withdrawn, voters, votes_for, votes_against, abstentions,
+                   not_participating, secret_ballot, presiding_vote, outcome, recorded_by, recorded_at)
+            values (:delib, :session, :withdrawn, :voters, :for, :against, :abst, :np, :secret, :presiding, :outcome,
+                    :by, :now)""")
+        .param("delib", deliberationId).param("session", sessionId)
+        .param("withdrawn", r.outcome() == Outcome.WITHDRAWN).param("voters", r.voters())
+        .param("for", r.votesFor()).param("against", r.votesAgainst()).param("abst", r.abstentions())
+        .param("np", r.notParticipating()).param("secret", secretBallot)
+        .param("presiding", presidingVote == null ? null : presidingVote.name()).param("outcome", r.outcome().name())
+        .param("by", recordedBy).param("now", now).update();
+  }
+
+  boolean voted(String sessionId, String deliberationId) {
+    return jdbc.sql("select count(*) from comitia.vote where session_id = :s and deliberation_id = :d")
+        .param("s", sessionId).param("d", deliberationId).query(Integer.class).single() > 0;
+  }
+
+  void close(String id, OffsetDateTime now) {
+    jdbc.sql("update comitia.assembly_session set status = :status, closed_at = :now where id = :id")
+        .param("id", id).param("status", SessionStatus.CLOSED.name()).param("now", now).update();
+  }
+
+  List<Row> list(String bodyId) {
+    return jdbc.sql("select * from comitia.assembly_session where (:body::varchar is null or body_id = :body) order by session_date")
+        .param("body", bodyId).query(Row.class).list();
+  }
+}

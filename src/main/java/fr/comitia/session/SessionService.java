@@ -1,0 +1,330 @@
+package fr.comitia.session;
+
+import static fr.comitia.session.SessionVariables.*;
+
+import fr.comitia.deliberation.DeliberationService;
+import fr.comitia.deliberation.DeliberationStatus;
+import fr.comitia.mail.MailService;
+import fr.comitia.mail.OutgoingMail;
+import fr.comitia.roster.BodyDirectory;
+import fr.comitia.roster.BodyDirectory.Seat;
+import fr.comitia.roster.Organisation;
+import fr.comitia.roster.Organisation.Body;
+import fr.comitia.roster.Organisation.Member;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A session of an assembly: agenda, convocation, roll call, quorum, votes, closing. */
+@Service
+public class SessionService {
+
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
+  static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("H' h 'mm", Locale.FRENCH);
+
+  private final SessionRepository repository;
+  private final Organisation organisation;
+  private final BodyDirectory directory;
+  private final QuorumService quorumService;
+  private final DeliberationService deliberations;
+  private final MailService mail;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  SessionService(SessionRepository repository, Organisation organisation, BodyDirectory directory,
+      QuorumService quorumService, DeliberationService deliberations, MailService mail,
+      RuntimeService runtimeService, Clock clock) {
+    this.repository = repository;
+    this.organisation = organisation;
+    this.directory = directory;
+    this.quorumService = quorumService;
+    this.deliberations = deliberations;
+    this.mail = mail;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  // --- Start ------------------------------------------------------------------------------------
+
+  /** Checks the request, then starts process {@code session}; all or nothing. */
+  @Transactional
+  public String submit(String bodyId, String sessionDate, String place) {
+    List<String> faults = new ArrayList<>();
+    if (bodyId == null || organisation.body(bodyId).isEmpty()) {
+      faults.add("L'assemblée « " + bodyId + " » est inconnue.");
+    }
+    OffsetDateTime date = null;
+    try {
+      date = parseDate(sessionDate, SESSION_DATE);
+      if (!date.isAfter(OffsetDateTime.now(clock))) {
+        faults.add("La date de séance doit être à venir (reçu : " + sessionDate + ").");
+      }
+    } catch (RuleViolation e) {
+      faults.add(e.getMessage());
+    }
+    if (place == null || place.isBlank()) {
+      faults.add("Le lieu de la séance est obligatoire.");
+    }
+    if (!faults.isEmpty()) {
+      throw new RuleViolation(String.join(" ", faults));
+    }
+    String id = repository.nextId();
+    runtimeService.startProcessInstanceByKey(PROCESS_KEY, id, Variables.createVariables()
+        .putValue(BODY_ID, bodyId).putValue(SESSION_DATE, date.toString()).putValue(PLACE, place.strip()));
+    return id;
+  }
+
+  static OffsetDateTime parseDate(String text, String field) {
+    if (text == null || text.isBlank()) {
+      throw new RuleViolation("« " + field + " » est obligatoire (date ISO-8601 avec fuseau, par exemple "
+          + "2022-06-16T10:00:00+02:00).");
+    }
+    try {
+      return OffsetDateTime.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new RuleViolation("« " + field + " » doit être une date ISO-8601 avec fuseau, par exemple "
+          + "2022-06-16T10:00:00+02:00 (reçu : « " + text + " »).");
+    }
+  }
+
+  String newId() {
+    return repository.nextId();
+  }
+
+  void register(String id, String bodyId, String sessionDate, String place, String processInstanceId) {
+    if (bodyId == null || organisation.body(bodyId).isEmpty()) {
+      throw new RuleViolation("L'assemblée « " + bodyId + " » est inconnue.");
+    }
+    if (place == null || place.isBlank()) {
+      throw new RuleViolation("Le lieu de la séance est obligatoire.");
+    }
+    if (!repository.exists(id)) {
+      repository.insert(id, bodyId, parseDate(sessionDate, SESSION_DATE), place.strip(), processInstanceId,
+          OffsetDateTime.now(clock));
+    }
+  }
+
+  // --- Agenda and convocation ---------------------------------------------------------------------
+
+  /** The agenda: approved deliberations of the body waiting for a session, in order. */
+  void buildAgenda(String sessionId, List<String> deliberationIds) {
+    SessionRepository.Row session = repository.findForUpdate(sessionId).orElseThrow();
+    if (deliberationIds == null || deliberationIds.isEmpty()) {
+      throw new RuleViolation("Ordre du jour vide : inscrivez au moins une délibération validée.");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String id : deliberationIds) {
+      if (!seen.add(id)) {
+        throw new RuleViolation("Ordre du jour refusé : « " + id + " » est inscrite deux fois.");
+      }
+      String body = deliberations.bodyOf(id).orElseThrow(
+          () -> new RuleViolation("Ordre du jour refusé : la délibération « " + id + " » n'existe pas."));
+      if (!body.equals(session.bodyId())) {
+        throw new RuleViolation("Ordre du jour refusé : « " + id + " » relève d'une autre assemblée (" + body + ").");
+      }
+      DeliberationStatus status = deliberations.status(id).orElseThrow();
+      if (status != DeliberationStatus.AWAITING_SESSION) {
+        throw new RuleViolation("Ordre du jour refusé : « " + id + " » n'est pas une délibération validée en "
+            + "attente de séance (" + status.label().toLowerCase(Locale.FRENCH) + ").");
+      }
+      repository.openSessionWith(id, sessionId).ifPresent(other -> {
+        throw new RuleViolation("Ordre du jour refusé : « " + id + " » est déjà inscrite à la séance " + other + ".");
+      });
+    }
+    repository.replaceAgenda(sessionId, deliberationIds);
+  }
+
+  /**
+   * The president signs the convocation: the convocation date is the signing date, and the delay
+   * in clear days is checked against the body's rule (urgency may shorten it to one clear day).
+   */
+  void signConvocation(String sessionId, boolean urgent, String urgencyReason, String userId) {
+    SessionRepository.Row session = repository.findForUpdate(sessionId).orElseThrow();
+    Body body = body(session);
+    if (userId != null && !userId.equals(body.presidentId())) {
+      throw new RuleViolation("Signature refusée : la convocation est signée par le président, "
+          + name(body.presidentId()) + ".");
+    }
+    LocalDate today = LocalDate.now(clock.withZone(PARIS));
+    LocalDate sessionDay = session.sessionDate().atZoneSameInstant(PARIS).toLocalDate();
+    ConvocationRules.check(today, sessionDay, body.rules().convocationDelayClearDays(), urgent, urgencyReason);
+    repository.convoke(sessionId, today, userId, urgent, urgent ? urgencyReason.strip() : null);
+  }
+
+  void scheduleItems(String sessionId) {
+    for (String id : repository.agenda(sessionId)) {
+      deliberations.scheduleOnSession(id, sessionId);
+    }
+  }
+
+  public List<String> agenda(String sessionId) {
+    return repository.agenda(sessionId);
+  }
+
+  /** Members in office on the session day: each is convoked. */
+  public List<String> convokedMembers(String sessionId) {
+    return membersInOffice(repository.find(sessionId).orElseThrow()).stream().map(Seat::id).toList();
+  }
+
+  void sendConvocation(String sessionId, String memberId) {
+    SessionRepository.Row session = repository.find(sessionId).orElseThrow();
+    Body body = body(session);
+    Member member = organisation.member(memberId).orElseThrow();
+    OffsetDateTime date = session.sessionDate().atZoneSameInstant(PARIS).toOffsetDateTime();
+    String when = DAY.format(date) + " à " + HOUR.format(date);
+    boolean reconvened = !session.quorumRequired();
+    StringBuilder text = new StringBuilder();
+    text.append(member.civility().equals("Mme") ? "Madame" : "Monsieur").append(",\n\n");
+    text.append(reconvened ? "Le quorum n'ayant pas été atteint, j'ai l'honneur de vous reconvoquer à la séance du "
+        : "J'ai l'honneur de vous convoquer à la séance du ").append(body.assemblyName()).append(" qui se tiendra le ")
+        .append(when).append(", ").append(session.place()).append(".\n");
+    if (reconvened) {
+      text.append("Le ").append(body.assemblyName()).append(" délibérera valablement sans condition de quorum "
+          + "(CGCT L2121-17).\n");
+    }
+    if (session.urgent()) {
+      text.append("Convocation en urgence (CGCT L2121-11) : ").append(session.urgencyReason()).append("\n");
+    }
+    text.append("\nOrdre du jour :\n");
+    int n = 1;
+    for (String id : repository.agenda(sessionId)) {
+      text.append("  ").append(n++).append(". ").append(deliberations.objectOf(id).orElse(id)).append('\n');
+    }
+    text.append("\nJe vous prie d'agréer l'expression de mes salutations distinguées.\n\n")
+        .append(name(body.presidentId())).append("\n").append(body.presidentTitle().replaceFirst("^Le ", "")).append('\n');
+    String subject = (reconvened ? "Reconvocation" : "Convocation") + " — " + body.name() + " du " + when;
+    mail.sendOnce(new OutgoingMail("convocation-" + sessionId + "-" + session.sitting() + "-" + memberId,
+        "CONVOCATION", member.email(), memberId, subject, text.toString(), null, sessionId, null, List.of()));
+  }
+
+  // --- Roll call and quorum -------------------------------------------------------------------------
+
+  /**
+   * Records the roll call (after checking proxies by the regime of the day) and returns the DMN
+   * variables of the quorum decision.
+   */
+  Map<String, Object> rollCall(String sessionId, List<AttendanceEntry> entries, String presidingMemberId,
+      String sessionSecretaryId) {
+    SessionRepository.Row session = repository.findForUpdate(sessionId).orElseThrow();
+    Body body = body(session);
+    LocalDate day = sessionDay(session);
+    Map<String, String> names = new LinkedHashMap<>();
+    membersInOffice(session).forEach(s -> names.put(s.id(), s.fullName()));
+    int maxProxies = quorumService.maxProxiesPerHolder(day, body.rules());
+    AttendanceSummary summary = AttendanceRules.check(entries, names, maxProxies);
+    Map<String, AttendanceEntry> byId = new LinkedHashMap<>();
+    entries.forEach(e -> byId.put(e.memberId(), e));
+    requirePresent(byId, names, presidingMemberId, "La présidence de séance", PRESIDING_MEMBER_ID);
+    if (sessionSecretaryId != null) {
+      requirePresent(byId, names, sessionSecretaryId, "Le secrétaire de séance", SESSION_SECRETARY_ID);
+    }
+    List<AttendanceEntry> ordered = new ArrayList<>();
+    for (String id : names.keySet()) {
+      AttendanceEntry e = byId.get(id);
+      String holder = summary.proxies().get(id);
+      ordered.add(new AttendanceEntry(id, e.status(), holder));
+    }
+    repository.saveRollCall(sessionId, session.sitting(), ordered, presidingMemberId, sessionSecretaryId);
+    return QuorumService.dmnVariables(day, body.rules(), session.quorumRequired(), summary.inOffice(),
+        summary.present(), summary.represented());
+  }
+
+  private static void requirePresent(Map<String, AttendanceEntry> byId, Map<String, String> names, String memberId,
+      String role, String field) {
+    if (memberId == null || memberId.isBlank()) {
+      throw new RuleViolation(role + " est obligatoire (" + field + ").");
+    }
+    AttendanceEntry e = byId.get(memberId);
+    if (e == null) {
+      throw new RuleViolation(role + " : « " + memberId + " » n'est pas membre en exercice.");
+    }
+    if (e.status() != AttendanceStatus.PRESENT) {
+      throw new RuleViolation(role + " : " + names.get(memberId) + " n'est pas présent(e).");
+    }
+  }
+
+  /** Keeps the quorum decision (DMN result and its inputs) with its rule and figures; returns it. */
+  QuorumJudgement recordQuorum(String sessionId, Map<String, Object> decision, int inOffice, int present,
+      int represented) {
+    SessionRepository.Row session = repository.find(sessionId).orElseThrow();
+    QuorumJudgement judgement = new QuorumJudgement(
+        (String) decision.get("regime"), (String) decision.get("ruleLabel"), inOffice, present, represented,
+        ((Number) decision.get("counted")).intValue(), ((Number) decision.get("required")).intValue(),
+        Boolean.TRUE.equals(decision.get("quorumReached")), ((Number) decision.get("maxProxiesPerHolder")).intValue());
+    repository.saveQuorum(sessionId, session.sitting(), judgement, OffsetDateTime.now(clock));
+    return judgement;
+  }
+
+  /** Reconvenes with the same agenda, at least 3 clear days later, without quorum condition. */
+  OffsetDateTime reconvene(String sessionId, String newSessionDate) {
+    repository.findForUpdate(sessionId).orElseThrow();
+    OffsetDateTime date = parseDate(newSessionDate, NEW_SESSION_DATE);
+    ConvocationRules.checkReconvocation(LocalDate.now(clock.withZone(PARIS)), date.atZoneSameInstant(PARIS).toLocalDate());
+    repository.reconvene(sessionId, date);
+    return date;
+  }
+
+  // --- Votes and closing -----------------------------------------------------------------------------
+
+  /** Checks and records the vote on one item, then tells the deliberation its outcome. */
+  VoteResult recordVote(String sessionId, String deliberationId, VoteInput input, String recordedBy) {
+    SessionRepository.Row session = repository.findForUpdate(sessionId).orElseThrow();
+    if (repository.voted(sessionId, deliberationId)) {
+      throw new RuleViolation("Vote déjà enregistré pour « " + deliberationId + " ».");
+    }
+    int presentOrRepresented = 0;
+    for (AttendanceEntry e : repository.attendance(sessionId, session.sitting())) {
+      if (e.status() == AttendanceStatus.PRESENT) {
+        presentOrRepresented++;
+      } else if (e.proxyHolderId() != null) {
+        presentOrRepresented++;
+      }
+    }
+    VoteResult result = VoteRules.decide(input, presentOrRepresented);
+    repository.saveVote(sessionId, deliberationId, result, input.secretBallot(), input.presidingVote(), recordedBy,
+        OffsetDateTime.now(clock));
+    deliberations.recordOutcome(deliberationId, sessionId, result.outcome().name());
+    return result;
+  }
+
+  void close(String sessionId) {
+    repository.close(sessionId, OffsetDateTime.now(clock));
+  }
+
+  // --- Helpers ---------------------------------------------------------------------------------------
+
+  Body body(SessionRepository.Row session) {
+    return organisation.body(session.bodyId()).orElseThrow();
+  }
+
+  static LocalDate sessionDay(SessionRepository.Row session) {
+    return session.sessionDate().atZoneSameInstant(PARIS).toLocalDate();
+  }
+
+  List<Seat> membersInOffice(SessionRepository.Row session) {
+    return directory.inOffice(body(session), sessionDay(session));
+  }
+
+  String name(String memberId) {
+    return organisation.member(memberId).map(Member::fullName).orElse(memberId);
+  }
+
+  public String bodyOf(String sessionId) {
+    return repository.find(sessionId).map(SessionRepository.Row::bodyId).orElse(null);
+  }
+}

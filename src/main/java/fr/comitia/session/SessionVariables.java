@@ -1,0 +1,59 @@
+package fr.comitia.session;
+
+/**
+ * The variables of process {@code session}: a public contract (REST clients, Tasklist forms,
+ * tests). Add, never rename.
+ */
+public final class SessionVariables {
+
+  public static final String PROCESS_KEY = "session";
+
+  // Start
+  public static final String BODY_ID = "bodyId";
+  public static final String SESSION_DATE = "sessionDate";
+  public static final String PLACE = "place";
+  public static final String INITIATOR_ID = "initiatorId";
+
+  // buildAgenda
+  public static final String AGENDA = "agenda";
+
+  // signConvocation
+  public static final String URGENT = "urgent";
+  public static final String URGENCY_REASON = "urgencyReason";
+
+  // sendConvocation (multi-instance element)
+  public static final String MEMBER_ID = "memberId";
+
+  // rollCall
+  public static final String ATTENDANCE = "attendance";
+  public static final String PRESIDING_MEMBER_ID = "presidingMemberId";
+  public static final String SESSION_SECRETARY_ID = "sessionSecretaryId";
+
+  // checkQuorum (DMN quorum)
+  public static final String QUORUM_RESULT = "quorumResult";
+  public static final String QUORUM_REACHED = "quorumReached";
+  public static final String QUORUM_REQUIRED = "quorumRequired";
+
+  // reconvene
+  public static final String NEW_SESSION_DATE = "newSessionDate";
+
+  // recordVote (multi-instance element deliberationId)
+  public static final String DELIBERATION_ID = "deliberationId";
+  public static final String WITHDRAWN = "withdrawn";
+  public static final String VOTES_FOR = "votesFor";
+  public static final String VOTES_AGAINST = "votesAgainst";
+  public static final String ABSTENTIONS = "abstentions";
+  public static final String NOT_PARTICIPATING = "notParticipating";
+  public static final String SECRET_BALLOT = "secretBallot";
+  public static final String PRESIDING_VOTE = "presidingVote";
+
+  // Task ids
+  public static final String TASK_BUILD_AGENDA = "buildAgenda";
+  public static final String TASK_SIGN_CONVOCATION = "signConvocation";
+  public static final String TASK_ROLL_CALL = "rollCall";
+  public static final String TASK_RECONVENE = "reconvene";
+  public static final String TASK_RECORD_VOTE = "recordVote";
+  public static final String TASK_CLOSE = "closeSession";
+
+  private SessionVariables() {}
+}

@@ -1,0 +1,8 @@
+package fr.comitia.session;
+
+/** A member's vote. */
+public enum VoteChoice {
+  FOR,
+  AGAINST,
+  ABSTAIN
+}

@@ -1,0 +1,90 @@
+package fr.comitia.web;
+
+import fr.comitia.deliberation.DeliberationRecord;
+import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.deliberation.DeliberationService;
+import fr.comitia.deliberation.DeliberationStatus;
+import fr.comitia.deliberation.Draft;
+import fr.comitia.deliberation.InvalidDraftException;
+import fr.comitia.document.ExtractService;
+import fr.comitia.mail.MailService;
+import fr.comitia.roster.Groups;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The register of deliberations: submit a draft, read a record, list the register, read the extract. */
+@RestController
+@RequestMapping("/api/deliberations")
+class DeliberationController {
+
+  private final DeliberationService service;
+  private final DeliberationRecords records;
+  private final ExtractService extracts;
+  private final MailService mail;
+  private final CurrentUser currentUser;
+
+  DeliberationController(DeliberationService service, DeliberationRecords records, ExtractService extracts,
+      MailService mail, CurrentUser currentUser) {
+    this.service = service;
+    this.records = records;
+    this.extracts = extracts;
+    this.mail = mail;
+    this.currentUser = currentUser;
+  }
+
+  /** Starts process {@code deliberation} with the draft; 201 with its id, or 400 naming every fault. */
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> submit(@RequestBody Draft draft) {
+    if (!currentUser.inGroup(Groups.DRAFTER) && !currentUser.inGroup(Groups.DIRECTOR)
+        && !currentUser.inGroup(Groups.SECRETARIAT)) {
+      throw ApiException.forbidden("Accès refusé : le dépôt d'un projet de délibération est réservé à la rédaction, "
+          + "à la direction et au secrétariat des assemblées.");
+    }
+    try {
+      String id = service.submit(draft);
+      return ResponseEntity.created(URI.create("/api/deliberations/" + id))
+          .body(Map.of("id", id, "status", DeliberationStatus.IN_REVIEW.name()));
+    } catch (InvalidDraftException e) {
+      return ResponseEntity.badRequest().body(Map.of("status", 400, "message", "Projet refusé : " + e.getMessage(),
+          "faults", e.faults()));
+    }
+  }
+
+  @GetMapping("/{id}")
+  DeliberationRecord record(@PathVariable String id) {
+    return records.find(id).orElseThrow(() -> ApiException.notFound("Délibération « " + id + " » introuvable."));
+  }
+
+  /** The register: by year (of the register, or of the draft before numbering), status, body. */
+  @GetMapping
+  List<DeliberationRecord> list(@RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String body) {
+    if (status != null && Arrays.stream(DeliberationStatus.values()).noneMatch(s -> s.name().equals(status))) {
+      throw ApiException.badRequest("Statut « " + status + " » inconnu (" + Arrays.toString(DeliberationStatus.values()) + ").");
+    }
+    return records.list(year, status, body);
+  }
+
+  @GetMapping(value = "/{id}/extract.html", produces = MediaType.TEXT_HTML_VALUE)
+  String extract(@PathVariable String id) {
+    record(id);
+    return extracts.html(id);
+  }
+
+  @GetMapping("/{id}/mails")
+  List<MailService.Delivery> mails(@PathVariable String id) {
+    record(id);
+    return mail.forDeliberation(id);
+  }
+}

@@ -1,0 +1,225 @@
+package fr.comitia.deliberation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import fr.comitia.ComitiaTest;
+import fr.comitia.support.Mails;
+import fr.comitia.support.Workflow;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Deliberation 2022-14 of the comité syndical replayed from draft to notified act, with the clock
+ * of June 2022: the register must show the seed's figures. The same attendance in a body that
+ * follows the CGCT finds no quorum that day.
+ */
+@ComitiaTest
+class SeedReplayIT {
+
+  static final String SESSION_DATE = "2022-06-16T10:00:00+02:00";
+  static final String PLACE = "Lille, dans les locaux du Conseil régional des Hauts-de-France";
+
+  /** The shipped organisation plus a body of the same 22 members whose statuts say nothing (CGCT). */
+  @DynamicPropertySource
+  static void organisation(DynamicPropertyRegistry registry) throws IOException {
+    String shipped = Files.readString(Path.of("config", "organisation.yml"));
+    String cgct = """
+          - id: conseilcgct
+            name: Conseil (règles du CGCT)
+            assemblyName: conseil
+            president: ccoulon
+            inOfficeSince: 2021-09-01
+            members: [vbiegalski, ebommart, ccoulon, adecagny, lfoutry, aheusele, yhutchinson, fleturque, jmmichalak,
+                      btirmarche, gbartholomeus, lmonnet, mhquatreboeuf, nsiegler,
+                      avanpeene, cbachelet, jcdissaux, bmesseannegrobelny, vthiebaut,
+                      swarotlemaire, afigoureux, jldauchy]
+
+        partners:""";
+    Path file = Path.of("target", "test-data", "organisation-with-cgct-body.yml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, shipped.replace("\npartners:", "\n" + cgct.stripTrailing().replace("\n\npartners:", "\n\npartners:")));
+    registry.add("comitia.organisation", () -> "file:" + file);
+  }
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired GreenMail smtp;
+  Workflow flow;
+
+  @BeforeEach
+  void setUp() {
+    flow = new Workflow(rest, taskService, managementService);
+  }
+
+  @AfterEach
+  void tearDown() {
+    Workflow.resetClock();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void deliberation2022_14IsReplayedWithTheSeedsFigures() throws Exception {
+    Workflow.clockAt("2022-05-20T09:00:00+02:00");
+    String id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
+    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "AWAITING_SESSION");
+
+    Workflow.clockAt("2022-06-01T09:00:00+02:00");
+    String session = flow.createSession("comitesyndical", SESSION_DATE, PLACE);
+    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
+
+    Workflow.clockAt("2022-06-10T11:00:00+02:00");
+    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "SCHEDULED");
+    int before = smtp.getReceivedMessages().length;
+    flow.executeJobs();
+    MimeMessage[] received = smtp.getReceivedMessages();
+    List<MimeMessage> convocations = Arrays.asList(received).subList(before, received.length);
+    assertThat(convocations).hasSize(22);
+    assertThat(convocations.get(0).getSubject())
+        .isEqualTo("Convocation — Comité syndical du jeudi 16 juin 2022 à 10 h 00");
+
+    Workflow.clockAt(SESSION_DATE);
+    flow.executeJobs();
+    flow.completeOk("secretariat", session, "rollCall", Map.of(
+        "attendance", flow.resourceList("/seed/attendance-2022-06-16.json"),
+        "presidingMemberId", "bmesseannegrobelny",
+        "sessionSecretaryId", "cbachelet"));
+
+    assertThat(flow.task(session, "recordVote").getName()).startsWith("Vote : Adhésion au groupement de commandes");
+    flow.completeOk("secretariat", session, "recordVote", Map.of("votesFor", 13, "votesAgainst", 0,
+        "abstentions", 0, "notParticipating", 0, "secretBallot", false));
+
+    Workflow.clockAt("2022-06-17T15:00:00+02:00");
+    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    int beforeNotification = smtp.getReceivedMessages().length;
+    flow.executeJobs();
+    flow.completeOk("secretariat", session, "closeSession", Map.of());
+
+    Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(record).containsEntry("number", "2022-14").containsEntry("status", "SIGNED");
+    Map<String, Object> attendance = (Map<String, Object>) record.get("attendance");
+    assertThat(attendance).containsEntry("inOffice", 22).containsEntry("present", 7).containsEntry("absent", 0)
+        .containsEntry("excused", 15).containsEntry("proxies", 6);
+    List<Map<String, Object>> lines = (List<Map<String, Object>>) attendance.get("members");
+    assertThat(lines.get(3)).containsEntry("lastName", "DECAGNY").containsEntry("status", "EXCUSED")
+        .containsEntry("proxyHolderShortName", "Mme BIEGALSKI");
+    Map<String, Object> quorum = (Map<String, Object>) record.get("quorum");
+    assertThat(quorum).containsEntry("regime", "STATUTS").containsEntry("inOffice", 22)
+        .containsEntry("present", 7).containsEntry("represented", 6).containsEntry("counted", 13)
+        .containsEntry("required", 12).containsEntry("reached", true)
+        .containsEntry("sentence", "Le quorum étant atteint, le comité syndical peut valablement délibérer.");
+    assertThat((String) quorum.get("rule")).contains("majorité des membres en exercice présents ou représentés");
+    Map<String, Object> vote = (Map<String, Object>) record.get("vote");
+    assertThat(vote).containsEntry("outcome", "ADOPTED").containsEntry("votesFor", 13)
+        .containsEntry("votesAgainst", 0).containsEntry("abstentions", 0).containsEntry("suffragesExprimes", 13)
+        .containsEntry("voters", 13);
+    Map<String, Object> sessionInfo = (Map<String, Object>) record.get("session");
+    assertThat(sessionInfo).containsEntry("convocationDate", "2022-06-10").containsEntry("place", PLACE);
+    assertThat((Map<String, Object>) sessionInfo.get("presidingMember")).containsEntry("lastName", "MESSEANNE-GROBELNY");
+    Map<String, Object> signature = (Map<String, Object>) record.get("signature");
+    assertThat(signature).containsEntry("signedBy", "ccoulon").containsEntry("signerName", "M. Christophe COULON");
+
+    List<Map<String, Object>> notifications = (List<Map<String, Object>>) record.get("notifications");
+    assertThat(notifications).hasSize(1);
+    assertThat(notifications.get(0)).containsEntry("email", "groupement-ent@region-hdf.example.org")
+        .containsEntry("acknowledgedAt", null);
+    assertThat(notifications.get(0).get("notifiedAt")).isNotNull();
+
+    MimeMessage[] afterSign = smtp.getReceivedMessages();
+    assertThat(afterSign.length - beforeNotification).isEqualTo(1);
+    MimeMessage notification = afterSign[afterSign.length - 1];
+    assertThat(notification.getSubject()).isEqualTo("Notification de la délibération n° 2022-14 — "
+        + record.get("object"));
+    String body = Mails.text(notification);
+    Matcher link = Pattern.compile("https?://[^/\\s]+(/accuse-reception/[A-Za-z0-9_.=-]+)").matcher(body);
+    assertThat(link.find()).as(body).isTrue();
+
+    String extract = rest.withBasicAuth("directeur", "directeur-demo")
+        .getForObject("/api/deliberations/" + id + "/extract.html", String.class);
+    assertThat(extract)
+        .contains("DÉLIBÉRATION 2022 – 14")
+        .contains("EXTRAIT DU REGISTRE DES DELIBERATIONS DU COMITE SYNDICAL")
+        .contains("Le seize juin deux mille vingt-deux, le comité syndical du Syndicat mixte ouvert Nord – "
+            + "Pas-de-Calais Numérique s&#39;est réuni à Lille, dans les locaux du Conseil régional des "
+            + "Hauts-de-France, sur convocation en date du dix juin deux mille vingt-deux, sous la présidence de "
+            + "Mme Bénédicte MESSEANNE-GROBELNY.")
+        .contains("Le quorum étant atteint, le comité syndical peut valablement délibérer.")
+        .contains("Voix pour : 13").contains("Voix contre : 0").contains("Abstentions : 0")
+        .contains("Suffrages exprimés : 13").contains("Pour extrait conforme :")
+        .contains("Le Président du Syndicat mixte,").contains("M. Christophe COULON")
+        .contains("Annexe : Projet de convention de groupement de commandes ENT");
+
+    // The partner opens the link: only the button acknowledges.
+    TestRestTemplate anonymous = new TestRestTemplate();
+    String base = rest.getRootUri();
+    ResponseEntity<String> page = anonymous.getForEntity(base + link.group(1), String.class);
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getBody()).contains("J'accuse réception de cet acte").contains("<form method=\"post\"");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
+    ResponseEntity<String> ack = anonymous.exchange(base + link.group(1), HttpMethod.POST, HttpEntity.EMPTY, String.class);
+    assertThat(ack.getBody()).contains("Réception enregistrée");
+
+    Map<String, Object> notified = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(notified).containsEntry("status", "NOTIFIED");
+    assertThat(((List<Map<String, Object>>) notified.get("notifications")).get(0).get("acknowledgedAt")).isNotNull();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).singleResult()
+        .getEndActivityId()).isEqualTo("deliberationNotified");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(session).count()).isZero();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSameAttendanceInACgctBodyFindsNoQuorumAndTheSessionGoesToReconvocation() {
+    Workflow.clockAt("2022-05-20T09:00:00+02:00");
+    Map<String, Object> draft = new java.util.LinkedHashMap<>(flow.resource("/seed/deliberation-2022-14.json"));
+    draft.put("bodyId", "conseilcgct");
+    String id = flow.submit(draft);
+    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    Workflow.clockAt("2022-06-01T09:00:00+02:00");
+    String session = flow.createSession("conseilcgct", SESSION_DATE, PLACE);
+    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
+    Workflow.clockAt("2022-06-10T11:00:00+02:00");
+    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    Workflow.clockAt(SESSION_DATE);
+    flow.executeJobs();
+    flow.completeOk("secretariat", session, "rollCall", Map.of(
+        "attendance", flow.resourceList("/seed/attendance-2022-06-16.json"),
+        "presidingMemberId", "bmesseannegrobelny"));
+
+    assertThat(flow.hasTask(session, "recordVote")).isFalse();
+    assertThat(flow.task(session, "reconvene").getName()).isEqualTo("Reconvoquer l'assemblée");
+    Map<String, Object> s = flow.get("secretariat", "/api/sessions/" + session);
+    assertThat(s).containsEntry("status", "NO_QUORUM");
+    Map<String, Object> quorum = (Map<String, Object>) s.get("quorum");
+    assertThat(quorum).containsEntry("regime", "LOI_2021_1465").containsEntry("present", 7)
+        .containsEntry("required", 8).containsEntry("reached", false);
+    assertThat((String) quorum.get("figures")).isEqualTo("7 présents sur 22 membres en exercice, 8 requis");
+  }
+}

@@ -1,0 +1,238 @@
+package fr.comitia.session;
+
+import static fr.comitia.session.AttendanceStatus.ABSENT;
+import static fr.comitia.session.AttendanceStatus.EXCUSED;
+import static fr.comitia.session.AttendanceStatus.PRESENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Roll call of the seed session (comité syndical, 16 June 2022). */
+class AttendanceRulesTest {
+
+  private static final Map<String, String> MEMBERS = new LinkedHashMap<>();
+
+  static {
+    MEMBERS.put("vbiegalski", "Mme Valérie BIEGALSKI");
+    MEMBERS.put("ebommart", "Mme Emilie BOMMART");
+    MEMBERS.put("ccoulon", "M. Christophe COULON");
+    MEMBERS.put("adecagny", "M. Arnaud DECAGNY");
+    MEMBERS.put("lfoutry", "M. Luc FOUTRY");
+    MEMBERS.put("aheusele", "M. Alban HEUSELE");
+    MEMBERS.put("yhutchinson", "M. Yvan HUTCHINSON");
+    MEMBERS.put("fleturque", "M. Frédéric LETURQUE");
+    MEMBERS.put("jmmichalak", "M. Jean-Michel MICHALAK");
+    MEMBERS.put("btirmarche", "M. Benoît TIRMARCHE");
+    MEMBERS.put("gbartholomeus", "M. Grégory BARTHOLOMEUS");
+    MEMBERS.put("lmonnet", "M. Luc MONNET");
+    MEMBERS.put("mhquatreboeuf", "Mme Marie-Hélène QUATREBOEUF");
+    MEMBERS.put("nsiegler", "M. Nicolas SIEGLER");
+    MEMBERS.put("avanpeene", "Mme Anne VANPEENE");
+    MEMBERS.put("cbachelet", "M. Claude BACHELET");
+    MEMBERS.put("jcdissaux", "M. Jean-Claude DISSAUX");
+    MEMBERS.put("bmesseannegrobelny", "Mme Bénédicte MESSEANNE-GROBELNY");
+    MEMBERS.put("vthiebaut", "Mme Véronique THIEBAUT");
+    MEMBERS.put("swarotlemaire", "Mme Sophie WAROT-LEMAIRE");
+    MEMBERS.put("afigoureux", "M. André FIGOUREUX");
+    MEMBERS.put("jldauchy", "M. Jean-Louis DAUCHY");
+  }
+
+  /** The seed's attendance table: 7 present, 0 absent, 15 excused, 6 proxies. */
+  private static List<AttendanceEntry> seed() {
+    List<AttendanceEntry> e = new ArrayList<>();
+    e.add(new AttendanceEntry("vbiegalski", PRESENT, null));
+    e.add(new AttendanceEntry("ebommart", EXCUSED, null));
+    e.add(new AttendanceEntry("ccoulon", EXCUSED, null));
+    e.add(new AttendanceEntry("adecagny", EXCUSED, "vbiegalski"));
+    e.add(new AttendanceEntry("lfoutry", EXCUSED, ""));
+    e.add(new AttendanceEntry("aheusele", EXCUSED, null));
+    e.add(new AttendanceEntry("yhutchinson", EXCUSED, "gbartholomeus"));
+    e.add(new AttendanceEntry("fleturque", EXCUSED, "bmesseannegrobelny"));
+    e.add(new AttendanceEntry("jmmichalak", EXCUSED, "avanpeene"));
+    e.add(new AttendanceEntry("btirmarche", EXCUSED, null));
+    e.add(new AttendanceEntry("gbartholomeus", PRESENT, null));
+    e.add(new AttendanceEntry("lmonnet", PRESENT, null));
+    e.add(new AttendanceEntry("mhquatreboeuf", EXCUSED, null));
+    e.add(new AttendanceEntry("nsiegler", EXCUSED, "lmonnet"));
+    e.add(new AttendanceEntry("avanpeene", PRESENT, null));
+    e.add(new AttendanceEntry("cbachelet", PRESENT, null));
+    e.add(new AttendanceEntry("jcdissaux", EXCUSED, "vthiebaut"));
+    e.add(new AttendanceEntry("bmesseannegrobelny", PRESENT, null));
+    e.add(new AttendanceEntry("vthiebaut", PRESENT, null));
+    e.add(new AttendanceEntry("swarotlemaire", EXCUSED, null));
+    e.add(new AttendanceEntry("afigoureux", EXCUSED, null));
+    e.add(new AttendanceEntry("jldauchy", EXCUSED, "   "));
+    return e;
+  }
+
+  private static List<AttendanceEntry> seedWith(AttendanceEntry replacement) {
+    List<AttendanceEntry> e = seed();
+    e.replaceAll(x -> x.memberId().equals(replacement.memberId()) ? replacement : x);
+    return e;
+  }
+
+  @Test
+  void seedAttendanceTotals() {
+    AttendanceSummary s = AttendanceRules.check(seed(), MEMBERS, 1);
+    assertThat(s.inOffice()).isEqualTo(22);
+    assertThat(s.present()).isEqualTo(7);
+    assertThat(s.absent()).isZero();
+    assertThat(s.excused()).isEqualTo(15);
+    assertThat(s.represented()).isEqualTo(6);
+    assertThat(s.presentOrRepresented()).isEqualTo(13);
+    assertThat(s.proxies())
+        .containsExactly(
+            Map.entry("adecagny", "vbiegalski"),
+            Map.entry("yhutchinson", "gbartholomeus"),
+            Map.entry("fleturque", "bmesseannegrobelny"),
+            Map.entry("jmmichalak", "avanpeene"),
+            Map.entry("nsiegler", "lmonnet"),
+            Map.entry("jcdissaux", "vthiebaut"));
+  }
+
+  @Test
+  void absentMemberMayGiveAProxyToo() {
+    AttendanceSummary s =
+        AttendanceRules.check(seedWith(new AttendanceEntry("ebommart", ABSENT, "cbachelet")), MEMBERS, 1);
+    assertThat(s.absent()).isEqualTo(1);
+    assertThat(s.excused()).isEqualTo(14);
+    assertThat(s.represented()).isEqualTo(7);
+  }
+
+  @Test
+  void missingMemberIsRefused() {
+    List<AttendanceEntry> e = seed();
+    e.removeIf(x -> x.memberId().equals("lmonnet"));
+    e.removeIf(x -> x.memberId().equals("nsiegler")); // gave his proxy to M. MONNET
+    assertThatThrownBy(() -> AttendanceRules.check(e, MEMBERS, 1))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage("Appel incomplet : M. Luc MONNET n'a pas de statut");
+  }
+
+  @Test
+  void nullStatusIsRefused() {
+    assertThatThrownBy(
+            () -> AttendanceRules.check(seedWith(new AttendanceEntry("lmonnet", null, null)), MEMBERS, 1))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage("Appel incomplet : M. Luc MONNET n'a pas de statut");
+  }
+
+  @Test
+  void unknownMemberIsRefused() {
+    List<AttendanceEntry> e = seed();
+    e.add(new AttendanceEntry("xyz", PRESENT, null));
+    assertThatThrownBy(() -> AttendanceRules.check(e, MEMBERS, 1))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage("Appel refusé : « xyz » n'est pas membre en exercice");
+  }
+
+  @Test
+  void duplicateMemberIsRefused() {
+    List<AttendanceEntry> e = seed();
+    e.add(new AttendanceEntry("lmonnet", EXCUSED, null));
+    assertThatThrownBy(() -> AttendanceRules.check(e, MEMBERS, 1))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage("Appel refusé : M. Luc MONNET figure deux fois");
+  }
+
+  @Test
+  void presentMemberCannotGiveAProxy() {
+    assertThatThrownBy(
+            () ->
+                AttendanceRules.check(
+                    seedWith(new AttendanceEntry("lmonnet", PRESENT, "cbachelet")), MEMBERS, 1))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage("Pouvoir refusé : M. Luc MONNET est présent et ne peut pas donner pouvoir");
+    assertThatThrownBy(
+            () ->
+                AttendanceRules.check(
+                    seedWith(new AttendanceEntry("avanpeene", PRESENT, "cbachelet")), MEMBERS, 1))
+        .hasMessage("Pouvoir refusé : Mme Anne VANPEENE est présente et ne peut pas donner pouvoir");
+  }
+
+  @Test
+  void holderMustBePresent() {
+    List<AttendanceEntry> e = seedWith(new AttendanceEntry("lmonnet", EXCUSED, null));
+    assertThatThrownBy(() -> AttendanceRules.check(e, MEMBERS, 1))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage(
+            "Pouvoir refusé : M. Luc MONNET ne peut pas recevoir le pouvoir de M. Nicolas SIEGLER : il n'est pas présent");
+  }
+
+  @Test
+  void chainOfProxiesIsRefusedAsHolderNotPresent() {
+    // M. SIEGLER gives to M. MONNET, who is excused and himself gives to M. BACHELET
+    List<AttendanceEntry> e = seedWith(new AttendanceEntry("lmonnet", EXCUSED, "cbachelet"));
+    assertThatThrownBy(() -> AttendanceRules.check(e, MEMBERS, 2))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage(
+            "Pouvoir refusé : M. Luc MONNET ne peut pas recevoir le pouvoir de M. Nicolas SIEGLER : il n'est pas présent");
+  }
+
+  @Test
+  void holderMustBeAMemberInOffice() {
+    assertThatThrownBy(
+            () ->
+                AttendanceRules.check(
+                    seedWith(new AttendanceEntry("nsiegler", EXCUSED, "xyz")), MEMBERS, 1))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage(
+            "Pouvoir refusé : « xyz » n'est pas membre en exercice et ne peut pas recevoir le pouvoir de M. Nicolas SIEGLER");
+  }
+
+  @Test
+  void noProxyToOneself() {
+    assertThatThrownBy(
+            () ->
+                AttendanceRules.check(
+                    seedWith(new AttendanceEntry("lmonnet", EXCUSED, "lmonnet")), MEMBERS, 1))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage("Pouvoir refusé : M. Luc MONNET ne peut pas se donner pouvoir à lui-même");
+    assertThatThrownBy(
+            () ->
+                AttendanceRules.check(
+                    seedWith(new AttendanceEntry("ebommart", ABSENT, "ebommart")), MEMBERS, 1))
+        .hasMessage("Pouvoir refusé : Mme Emilie BOMMART ne peut pas se donner pouvoir à elle-même");
+  }
+
+  @Test
+  void oneProxyPerHolderUnderTheCgct() {
+    // Mme BOMMART also gives to M. MONNET, who already holds M. SIEGLER's proxy
+    List<AttendanceEntry> e = seedWith(new AttendanceEntry("ebommart", EXCUSED, "lmonnet"));
+    assertThatThrownBy(() -> AttendanceRules.check(e, MEMBERS, 1))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage("Pouvoir refusé : M. Luc MONNET détient déjà 1 pouvoir, maximum 1 pour cette séance");
+  }
+
+  @Test
+  void twoProxiesPerHolderInTheHealthCrisisWindows() {
+    List<AttendanceEntry> e = seedWith(new AttendanceEntry("ebommart", EXCUSED, "lmonnet"));
+    AttendanceSummary s = AttendanceRules.check(e, MEMBERS, 2);
+    assertThat(s.represented()).isEqualTo(7);
+    assertThat(s.proxies()).containsEntry("ebommart", "lmonnet").containsEntry("nsiegler", "lmonnet");
+
+    e.replaceAll(x -> x.memberId().equals("ccoulon") ? new AttendanceEntry("ccoulon", EXCUSED, "lmonnet") : x);
+    assertThatThrownBy(() -> AttendanceRules.check(e, MEMBERS, 2))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage("Pouvoir refusé : M. Luc MONNET détient déjà 2 pouvoirs, maximum 2 pour cette séance");
+  }
+
+  @Test
+  void holderWhoIsAWomanIsNotPresente() {
+    List<AttendanceEntry> e = seedWith(new AttendanceEntry("avanpeene", ABSENT, null));
+    assertThatThrownBy(() -> AttendanceRules.check(e, MEMBERS, 1))
+        .hasMessage(
+            "Pouvoir refusé : Mme Anne VANPEENE ne peut pas recevoir le pouvoir de M. Jean-Michel MICHALAK : elle n'est pas présente");
+  }
+
+  @Test
+  void summaryProxiesAreUnmodifiable() {
+    AttendanceSummary s = AttendanceRules.check(seed(), MEMBERS, 1);
+    assertThatThrownBy(() -> s.proxies().put("a", "b")).isInstanceOf(UnsupportedOperationException.class);
+  }
+}

@@ -1,0 +1,174 @@
+package fr.comitia.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Drives the processes as their users do: drafts and sessions through Comitia's API, tasks
+ * through Camunda's REST API ({@code /engine-rest/task/{id}/complete}, exactly what Tasklist
+ * sends), with the engine's clock set by the test and jobs executed by the test.
+ */
+public class Workflow {
+
+  public static final Map<String, String> PASSWORDS = Map.of(
+      "directeur", "directeur-demo", "secretariat", "secretariat-demo", "redacteur", "redacteur-demo",
+      "admin", "admin-demo");
+
+  private final TestRestTemplate rest;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public Workflow(TestRestTemplate rest, TaskService taskService, ManagementService managementService) {
+    this.rest = rest;
+    this.taskService = taskService;
+    this.managementService = managementService;
+  }
+
+  public static void clockAt(String isoDateTime) {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(isoDateTime).toInstant()));
+  }
+
+  public static void resetClock() {
+    ClockUtil.reset();
+  }
+
+  public TestRestTemplate as(String user) {
+    return rest.withBasicAuth(user, PASSWORDS.getOrDefault(user, "membre-demo"));
+  }
+
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> resource(String path) {
+    try (InputStream in = getClass().getResourceAsStream(path)) {
+      return json.readValue(in, LinkedHashMap.class);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public List<Object> resourceList(String path) {
+    try (InputStream in = getClass().getResourceAsStream(path)) {
+      return json.readValue(in, List.class);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
+        new ParameterizedTypeReference<>() {});
+  }
+
+  public Map<String, Object> get(String user, String path) {
+    ResponseEntity<Map<String, Object>> response = as(user).exchange(path, HttpMethod.GET, null,
+        new ParameterizedTypeReference<>() {});
+    assertThat(response.getStatusCode().value()).as("GET " + path).isEqualTo(200);
+    return response.getBody();
+  }
+
+  /** Submits a draft through the API as the drafter; returns the deliberation id. */
+  public String submit(Map<String, Object> draft) {
+    ResponseEntity<Map<String, Object>> response = post("redacteur", "/api/deliberations", draft);
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    return (String) response.getBody().get("id");
+  }
+
+  public String createSession(String bodyId, String date, String place) {
+    ResponseEntity<Map<String, Object>> response = post("secretariat", "/api/sessions",
+        Map.of("bodyId", bodyId, "sessionDate", date, "place", place));
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    return (String) response.getBody().get("id");
+  }
+
+  /** The one open task of that key in the process instance of that business key. */
+  public Task task(String businessKey, String taskKey) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
+        .taskDefinitionKey(taskKey).list();
+    assertThat(tasks).as("open task %s of %s", taskKey, businessKey).hasSize(1);
+    return tasks.get(0);
+  }
+
+  public boolean hasTask(String businessKey, String taskKey) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).count() > 0;
+  }
+
+  /** Completes a task through the engine REST API as {@code user}; variables as Camunda typed values. */
+  public ResponseEntity<Map<String, Object>> complete(String user, Task task, Map<String, Object> variables) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    variables.forEach((name, value) -> typed.put(name, typed(value)));
+    return post(user, "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", typed));
+  }
+
+  /** Completes and expects success (204). */
+  public void completeOk(String user, String businessKey, String taskKey, Map<String, Object> variables) {
+    ResponseEntity<Map<String, Object>> response = complete(user, task(businessKey, taskKey), variables);
+    assertThat(response.getStatusCode().value()).as("%s: %s", taskKey, response.getBody()).isEqualTo(204);
+  }
+
+  /** Completes and expects a refusal (400); returns the message. */
+  public String completeRefused(String user, String businessKey, String taskKey, Map<String, Object> variables) {
+    ResponseEntity<Map<String, Object>> response = complete(user, task(businessKey, taskKey), variables);
+    assertThat(response.getStatusCode().value()).as("%s: %s", taskKey, response.getBody()).isEqualTo(400);
+    return (String) response.getBody().get("message");
+  }
+
+  private Map<String, Object> typed(Object value) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    if (value instanceof List<?> || value instanceof Map<?, ?>) {
+      try {
+        v.put("value", json.writeValueAsString(value));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      v.put("type", "Json");
+    } else if (value instanceof Boolean) {
+      v.put("value", value);
+      v.put("type", "Boolean");
+    } else if (value instanceof Integer || value instanceof Long) {
+      v.put("value", value);
+      v.put("type", "Integer");
+    } else {
+      v.put("value", value);
+      v.put("type", "String");
+    }
+    return v;
+  }
+
+  /** Executes the jobs due now (async mails, timers due by the clock), until none is left; returns how many. */
+  public int executeJobs() {
+    int executed = 0;
+    for (int round = 0; round < 50; round++) {
+      List<Job> jobs = managementService.createJobQuery().executable().list();
+      if (jobs.isEmpty()) {
+        return executed;
+      }
+      for (Job job : jobs) {
+        managementService.executeJob(job.getId());
+        executed++;
+      }
+    }
+    throw new IllegalStateException("Jobs keep coming after 50 rounds");
+  }
+}
