@@ -27,7 +27,7 @@ class DeliberationRepository {
   record Row(String id, String bodyId, String object, String rapporteurId, String preamble, String visas,
       String proposal, String articles, String partners, String status, String sessionId, Integer registerYear,
       Integer registerSeq, String number, String processInstanceId, String createdBy, OffsetDateTime createdAt,
-      OffsetDateTime updatedAt, String signedBy, OffsetDateTime signedAt, String signerSubject) {}
+      OffsetDateTime updatedAt, String signedBy, OffsetDateTime signedAt, String signerSubject, String note) {}
 
   String nextId() {
     return "D" + jdbc.sql("select nextval('comitia.deliberation_seq')").query(Long.class).single();
@@ -41,9 +41,10 @@ class DeliberationRepository {
   void insert(String id, Draft draft, String createdBy, String processInstanceId, OffsetDateTime now) {
     jdbc.sql("""
             insert into comitia.deliberation (id, body_id, object, rapporteur_id, preamble, visas, proposal, articles,
-                   partners, status, process_instance_id, created_by, created_at, updated_at)
+                   partners, status, process_instance_id, created_by, created_at, updated_at, note)
             values (:id, :body, :object, :rapporteur, :preamble, :visas, :proposal, :articles, :partners, :status,
-                    :pi, :by, :now, :now)""")
+                    :pi, :by, :now, :now, :note)""")
+        .param("note", draft.note())
         .param("id", id).param("body", draft.bodyId()).param("object", draft.object())
         .param("rapporteur", draft.rapporteurId()).param("preamble", draft.preamble())
         .param("visas", write(draft.visas())).param("proposal", draft.proposal())
@@ -56,8 +57,10 @@ class DeliberationRepository {
   void updateDraft(String id, Draft draft, OffsetDateTime now) {
     jdbc.sql("""
             update comitia.deliberation set object = :object, rapporteur_id = :rapporteur, preamble = :preamble,
-                   visas = :visas, proposal = :proposal, articles = :articles, partners = :partners, updated_at = :now
+                   visas = :visas, proposal = :proposal, articles = :articles, partners = :partners, updated_at = :now,
+                   note = :note
              where id = :id""")
+        .param("note", draft.note())
         .param("id", id).param("object", draft.object()).param("rapporteur", draft.rapporteurId())
         .param("preamble", draft.preamble()).param("visas", write(draft.visas()))
         .param("proposal", draft.proposal()).param("articles", write(draft.articles()))
@@ -160,7 +163,7 @@ class DeliberationRepository {
     return new Draft(row.bodyId(), row.object(), row.rapporteurId(), row.preamble(),
         read(row.visas(), new TypeReference<List<String>>() {}), row.proposal(),
         read(row.articles(), new TypeReference<List<Article>>() {}), annexes(row.id()),
-        read(row.partners(), new TypeReference<List<PartnerRef>>() {}));
+        read(row.partners(), new TypeReference<List<PartnerRef>>() {}), row.note());
   }
 
   private String write(Object value) {

@@ -67,7 +67,8 @@ public class DeliberationService {
         .putValue(PROPOSAL, draft.proposal())
         .putValueTyped(ARTICLES, SpinValues.jsonValue(write(draft.articles())).create())
         .putValueTyped(ANNEXES, SpinValues.jsonValue(write(draft.annexes())).create())
-        .putValueTyped(PARTNERS, SpinValues.jsonValue(write(draft.partners())).create());
+        .putValueTyped(PARTNERS, SpinValues.jsonValue(write(draft.partners())).create())
+        .putValue(NOTE, draft.note());
   }
 
   /** Writes the draft into the register when the process starts (from the API or Tasklist). */

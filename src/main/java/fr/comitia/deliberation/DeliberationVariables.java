@@ -18,6 +18,7 @@ public final class DeliberationVariables {
   public static final String ARTICLES = "articles";
   public static final String ANNEXES = "annexes";
   public static final String PARTNERS = "partners";
+  public static final String NOTE = "note";
   public static final String INITIATOR_ID = "initiatorId";
 
   // reviewDraft

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A draft deliberation as its drafter writes it: object, preamble, « Vu … » clauses, proposal,
- * articles, annex titles and the partners to notify once the act is enforceable.
+ * articles, annex titles, the partners to notify once the act is enforceable, and the explanatory
+ * note sent to the members with the convocation (the preamble's first paragraph when empty).
  */
 public record Draft(
     String bodyId,
@@ -15,7 +16,8 @@ public record Draft(
     String proposal,
     List<Article> articles,
     List<String> annexes,
-    List<PartnerRef> partners) {
+    List<PartnerRef> partners,
+    String note) {
 
   public Draft {
     visas = visas == null ? List.of() : List.copyOf(visas);

@@ -29,7 +29,8 @@ final class DraftMapper {
         Variables.string(scope, PROPOSAL),
         articles(scope),
         texts(scope, ANNEXES),
-        partners(scope));
+        partners(scope),
+        Variables.string(scope, NOTE));
   }
 
   static List<String> texts(VariableScope scope, String name) {

@@ -125,17 +125,35 @@ final class SessionDelegates {
     }
   }
 
+  /** One member's convocation, in its own job (retried R5/PT5M, then an incident in Cockpit). */
   @Component("sendConvocationDelegate")
   static class SendConvocationDelegate implements JavaDelegate {
-    private final SessionService service;
+    private final ConvocationMailer mailer;
 
-    SendConvocationDelegate(SessionService service) {
-      this.service = service;
+    SendConvocationDelegate(ConvocationMailer mailer) {
+      this.mailer = mailer;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      service.sendConvocation(id(execution), Variables.string(execution, MEMBER_ID));
+      mailer.send(id(execution), Variables.string(execution, MEMBER_ID));
+    }
+  }
+
+  /** The roll call opens pre-filled: every member present, except those who declared otherwise. */
+  @Component("rollCallPrefillListener")
+  static class RollCallPrefillListener implements TaskListener {
+    private final ProxyService proxies;
+
+    RollCallPrefillListener(ProxyService proxies) {
+      this.proxies = proxies;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      task.getExecution().getProcessInstance().setVariable(ATTENDANCE,
+          org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+              org.camunda.spin.Spin.JSON(proxies.prefill(id(task))).toString()).create());
     }
   }
 

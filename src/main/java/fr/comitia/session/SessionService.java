@@ -4,8 +4,6 @@ import static fr.comitia.session.SessionVariables.*;
 
 import fr.comitia.deliberation.DeliberationService;
 import fr.comitia.deliberation.DeliberationStatus;
-import fr.comitia.mail.MailService;
-import fr.comitia.mail.OutgoingMail;
 import fr.comitia.roster.BodyDirectory;
 import fr.comitia.roster.BodyDirectory.Seat;
 import fr.comitia.roster.Organisation;
@@ -23,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -42,19 +41,17 @@ public class SessionService {
   private final BodyDirectory directory;
   private final QuorumService quorumService;
   private final DeliberationService deliberations;
-  private final MailService mail;
   private final RuntimeService runtimeService;
   private final Clock clock;
 
   SessionService(SessionRepository repository, Organisation organisation, BodyDirectory directory,
-      QuorumService quorumService, DeliberationService deliberations, MailService mail,
+      QuorumService quorumService, DeliberationService deliberations,
       RuntimeService runtimeService, Clock clock) {
     this.repository = repository;
     this.organisation = organisation;
     this.directory = directory;
     this.quorumService = quorumService;
     this.deliberations = deliberations;
-    this.mail = mail;
     this.runtimeService = runtimeService;
     this.clock = clock;
   }
@@ -181,35 +178,14 @@ public class SessionService {
     return membersInOffice(repository.find(sessionId).orElseThrow()).stream().map(Seat::id).toList();
   }
 
-  void sendConvocation(String sessionId, String memberId) {
-    SessionRepository.Row session = repository.find(sessionId).orElseThrow();
-    Body body = body(session);
-    Member member = organisation.member(memberId).orElseThrow();
-    OffsetDateTime date = session.sessionDate().atZoneSameInstant(PARIS).toOffsetDateTime();
-    String when = DAY.format(date) + " à " + HOUR.format(date);
-    boolean reconvened = !session.quorumRequired();
-    StringBuilder text = new StringBuilder();
-    text.append(member.civility().equals("Mme") ? "Madame" : "Monsieur").append(",\n\n");
-    text.append(reconvened ? "Le quorum n'ayant pas été atteint, j'ai l'honneur de vous reconvoquer à la séance du "
-        : "J'ai l'honneur de vous convoquer à la séance du ").append(body.assemblyName()).append(" qui se tiendra le ")
-        .append(when).append(", ").append(session.place()).append(".\n");
-    if (reconvened) {
-      text.append("Le ").append(body.assemblyName()).append(" délibérera valablement sans condition de quorum "
-          + "(CGCT L2121-17).\n");
-    }
-    if (session.urgent()) {
-      text.append("Convocation en urgence (CGCT L2121-11) : ").append(session.urgencyReason()).append("\n");
-    }
-    text.append("\nOrdre du jour :\n");
-    int n = 1;
-    for (String id : repository.agenda(sessionId)) {
-      text.append("  ").append(n++).append(". ").append(deliberations.objectOf(id).orElse(id)).append('\n');
-    }
-    text.append("\nJe vous prie d'agréer l'expression de mes salutations distinguées.\n\n")
-        .append(name(body.presidentId())).append("\n").append(body.presidentTitle().replaceFirst("^Le ", "")).append('\n');
-    String subject = (reconvened ? "Reconvocation" : "Convocation") + " — " + body.name() + " du " + when;
-    mail.sendOnce(new OutgoingMail("convocation-" + sessionId + "-" + session.sitting() + "-" + memberId,
-        "CONVOCATION", member.email(), memberId, subject, text.toString(), null, sessionId, null, List.of()));
+  /** « jeudi 16 juin 2022 à 10 h 00 » */
+  static String when(OffsetDateTime date) {
+    OffsetDateTime paris = date.atZoneSameInstant(PARIS).toOffsetDateTime();
+    return DAY.format(paris) + " à " + HOUR.format(paris);
+  }
+
+  Optional<SessionRepository.Row> row(String sessionId) {
+    return repository.find(sessionId);
   }
 
   // --- Roll call and quorum -------------------------------------------------------------------------

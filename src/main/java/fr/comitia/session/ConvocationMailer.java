@@ -1,0 +1,122 @@
+package fr.comitia.session;
+
+import fr.comitia.deliberation.DeliberationService;
+import fr.comitia.deliberation.Draft;
+import fr.comitia.mail.CalendarInvitations;
+import fr.comitia.mail.MailService;
+import fr.comitia.mail.MailTemplates;
+import fr.comitia.mail.OutgoingMail;
+import fr.comitia.roster.BodyDirectory.Seat;
+import fr.comitia.roster.Organisation;
+import fr.comitia.roster.Organisation.Body;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * One member's convocation (or reconvocation) to one sitting: HTML and text with the agenda and
+ * each item's explanatory note, the urgency and its reason, the personal proxy link, an iCalendar
+ * invitation, the convocation and the drafts as attachments. Sent once: its id is stable.
+ */
+@Component
+class ConvocationMailer {
+
+  private final SessionService sessions;
+  private final DeliberationService deliberations;
+  private final ProxyService proxies;
+  private final MailTemplates templates;
+  private final CalendarInvitations invitations;
+  private final MailService mail;
+  private final Organisation organisation;
+  private final SessionDocuments documents;
+  private final String secretariatEmail;
+
+  ConvocationMailer(SessionService sessions, DeliberationService deliberations, ProxyService proxies,
+      MailTemplates templates, CalendarInvitations invitations, MailService mail, Organisation organisation,
+      SessionDocuments documents,
+      @Value("${comitia.mail.reply-to:}") String replyTo) {
+    this.sessions = sessions;
+    this.deliberations = deliberations;
+    this.proxies = proxies;
+    this.templates = templates;
+    this.invitations = invitations;
+    this.mail = mail;
+    this.organisation = organisation;
+    this.documents = documents;
+    this.secretariatEmail = replyTo.isBlank() && organisation.email() != null ? organisation.email() : replyTo;
+  }
+
+  static String deliveryId(String sessionId, int sitting, String memberId) {
+    return "convocation-" + sessionId + "-" + sitting + "-" + memberId;
+  }
+
+  void send(String sessionId, String memberId) {
+    SessionRepository.Row session = sessions.row(sessionId).orElseThrow();
+    Body body = sessions.body(session);
+    Seat member = sessions.membersInOffice(session).stream().filter(s -> s.id().equals(memberId)).findFirst()
+        .orElseThrow(() -> new IllegalStateException(memberId + " is not in office in " + body.id()));
+    boolean reconvened = !session.quorumRequired();
+    String when = SessionService.when(session.sessionDate());
+
+    List<Map<String, Object>> agenda = new ArrayList<>();
+    List<OutgoingMail.Attachment> attachments = new ArrayList<>();
+    int position = 1;
+    for (String id : sessions.agenda(sessionId)) {
+      Draft draft = deliberations.draft(id).orElseThrow();
+      Map<String, Object> item = new HashMap<>();
+      item.put("position", position++);
+      item.put("object", draft.object());
+      item.put("note", note(draft));
+      item.put("rapporteur", draft.rapporteurId() == null ? null : sessions.name(draft.rapporteurId()));
+      agenda.add(item);
+      attachments.addAll(documents.draft(id, position - 1));
+    }
+    attachments.addAll(0, documents.convocation(sessionId));
+
+    Map<String, Object> model = new HashMap<>();
+    model.put("salutation", "Mme".equals(member.civility()) ? "Madame" : "Monsieur");
+    model.put("assembly", body.assemblyName());
+    model.put("when", when);
+    model.put("place", session.place());
+    model.put("reconvened", reconvened);
+    model.put("urgent", session.urgent());
+    model.put("urgencyReason", session.urgencyReason());
+    model.put("agenda", agenda);
+    model.put("proxyLink", proxies.link(sessionId, session.sitting(), memberId, session.sessionDate()));
+    model.put("president", sessions.name(body.presidentId()));
+    model.put("presidentTitle", body.presidentTitle().replaceFirst("^Le ", "").replaceFirst("^La ", ""));
+    MailTemplates.Body text = templates.render("convocation", model);
+
+    String subject = (reconvened ? "Reconvocation" : "Convocation") + " — " + body.name() + " du " + when
+        + (session.urgent() ? " (urgence)" : "");
+    String ics = invitations.request(new CalendarInvitations.Invitation(
+        "session-" + sessionId + "@comitia", session.sitting() - 1,
+        session.sessionDate().atZoneSameInstant(CalendarInvitations.PARIS), Duration.ofHours(3),
+        body.name() + " — " + (reconvened ? "séance sur reconvocation" : "séance"), session.place(),
+        "Ordre du jour : " + String.join(" ; ", agenda.stream().map(i -> (String) i.get("object")).toList()),
+        sessions.name(body.presidentId()), secretariatEmail == null ? "secretariat@comitia.example.org" : secretariatEmail,
+        member.fullName(), member.email()));
+    attachments.add(new OutgoingMail.Attachment("convocation.ics", "text/calendar; method=REQUEST; charset=UTF-8",
+        ics.getBytes(StandardCharsets.UTF_8)));
+
+    mail.sendOnce(new OutgoingMail(deliveryId(sessionId, session.sitting(), memberId), "CONVOCATION", member.email(),
+        memberId, subject, text.text(), text.html(), sessionId, null, attachments));
+  }
+
+  /** The draft's note, else the first paragraph of its preamble. */
+  static String note(Draft draft) {
+    if (draft.note() != null && !draft.note().isBlank()) {
+      return draft.note().strip();
+    }
+    if (draft.preamble() == null || draft.preamble().isBlank()) {
+      return null;
+    }
+    String first = draft.preamble().strip().split("\\R\\s*\\R")[0].strip();
+    return first.length() > 800 ? first.substring(0, 797) + "…" : first;
+  }
+}

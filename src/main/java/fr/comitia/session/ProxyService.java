@@ -1,0 +1,250 @@
+package fr.comitia.session;
+
+import fr.comitia.mail.MailService;
+import fr.comitia.mail.MailTemplates;
+import fr.comitia.mail.OutgoingMail;
+import fr.comitia.platform.LinkSigner;
+import fr.comitia.roster.BodyDirectory.Seat;
+import fr.comitia.roster.Organisation.Body;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A member's absence and proxy, declared before the session through the personal link of the
+ * convocation (no login: a signed token bound to the member, the session and the sitting, expiring
+ * at the session's opening). Revocable until the roll call; pre-filled in the roll call.
+ */
+@Service
+public class ProxyService {
+
+  static final String LINK_PURPOSE = "proxy";
+  private static final Logger log = LoggerFactory.getLogger(ProxyService.class);
+
+  private final SessionRepository sessions;
+  private final SessionService sessionService;
+  private final QuorumService quorum;
+  private final LinkSigner signer;
+  private final JdbcClient jdbc;
+  private final MailService mail;
+  private final MailTemplates templates;
+  private final Clock clock;
+  private final String publicUrl;
+
+  ProxyService(SessionRepository sessions, SessionService sessionService, QuorumService quorum, LinkSigner signer,
+      JdbcClient jdbc, MailService mail, MailTemplates templates, Clock clock,
+      @Value("${comitia.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+    this.sessions = sessions;
+    this.sessionService = sessionService;
+    this.quorum = quorum;
+    this.signer = signer;
+    this.jdbc = jdbc;
+    this.mail = mail;
+    this.templates = templates;
+    this.clock = clock;
+    this.publicUrl = publicUrl.replaceAll("/+$", "");
+  }
+
+  /** Who the link is for. */
+  public record Grant(String sessionId, int sitting, String memberId) {}
+
+  public record Declaration(long id, String memberId, String status, String proxyHolderId, OffsetDateTime declaredAt) {}
+
+  /** What the proxy page shows. */
+  public record ProxyPage(Grant grant, String memberName, String bodyName, String when, String place,
+      Declaration current, Map<String, String> eligibleHolders, int maxProxies) {}
+
+  public String link(String sessionId, int sitting, String memberId, OffsetDateTime sessionDate) {
+    return publicUrl + "/procuration/" + signer.sign(LINK_PURPOSE, sessionId + ":" + sitting + ":" + memberId,
+        sessionDate.toInstant());
+  }
+
+  /**
+   * The grant of a token that is ours, not expired, for the current sitting of a session whose roll
+   * call has not been taken yet; empty otherwise.
+   */
+  public Optional<Grant> grant(String token) {
+    return signer.verify(LINK_PURPOSE, token).flatMap(subject -> {
+      String[] parts = subject.split(":");
+      if (parts.length != 3) {
+        return Optional.empty();
+      }
+      Grant grant = new Grant(parts[0], Integer.parseInt(parts[1]), parts[2]);
+      return sessions.find(grant.sessionId())
+          .filter(s -> s.sitting() == grant.sitting())
+          .filter(s -> s.closedAt() == null)
+          .filter(s -> sessions.attendance(s.id(), s.sitting()).isEmpty())
+          .map(s -> grant);
+    });
+  }
+
+  public ProxyPage page(Grant grant) {
+    SessionRepository.Row session = sessions.find(grant.sessionId()).orElseThrow();
+    Body body = sessionService.body(session);
+    Map<String, String> names = names(session);
+    int max = quorum.maxProxiesPerHolder(SessionService.sessionDay(session), body.rules());
+    Declaration current = active(grant.sessionId(), grant.sitting()).stream()
+        .filter(d -> d.memberId().equals(grant.memberId())).findFirst().orElse(null);
+    return new ProxyPage(grant, names.get(grant.memberId()), body.name(), SessionService.when(session.sessionDate()),
+        session.place(), current, eligibleHolders(grant, names, max, current), max);
+  }
+
+  /** Members who can still receive this member's proxy: not absent themselves, not at the maximum. */
+  private Map<String, String> eligibleHolders(Grant grant, Map<String, String> names, int max, Declaration current) {
+    List<Declaration> active = active(grant.sessionId(), grant.sitting());
+    Map<String, Integer> held = new HashMap<>();
+    List<String> absent = new ArrayList<>();
+    for (Declaration d : active) {
+      absent.add(d.memberId());
+      if (d.proxyHolderId() != null && !d.memberId().equals(grant.memberId())) {
+        held.merge(d.proxyHolderId(), 1, Integer::sum);
+      }
+    }
+    Map<String, String> eligible = new LinkedHashMap<>();
+    names.forEach((id, name) -> {
+      if (!id.equals(grant.memberId()) && !absent.contains(id) && held.getOrDefault(id, 0) < max) {
+        eligible.put(id, name);
+      }
+    });
+    return eligible;
+  }
+
+  /** Declares the member absent or excused, with or without a proxy; replaces an earlier declaration. */
+  @Transactional
+  public void declare(Grant grant, AttendanceStatus status, String holderId) {
+    if (status != AttendanceStatus.ABSENT && status != AttendanceStatus.EXCUSED) {
+      throw new RuleViolation("Indiquez si vous serez absent(e) ou excusé(e).");
+    }
+    SessionRepository.Row session = sessions.findForUpdate(grant.sessionId()).orElseThrow();
+    Map<String, String> names = names(session);
+    String holder = holderId == null || holderId.isBlank() ? null : holderId;
+    List<Declaration> active = active(grant.sessionId(), grant.sitting());
+    List<String> givers = active.stream().filter(d -> grant.memberId().equals(d.proxyHolderId()))
+        .map(d -> names.get(d.memberId())).toList();
+    if (!givers.isEmpty()) {
+      throw new RuleViolation("Vous détenez le pouvoir de " + String.join(", ", givers) + " : ce membre doit "
+          + "d'abord désigner un autre mandataire avant que vous vous déclariez absent(e).");
+    }
+    if (holder != null) {
+      Body body = sessionService.body(session);
+      int max = quorum.maxProxiesPerHolder(SessionService.sessionDay(session), body.rules());
+      Declaration current = active.stream().filter(d -> d.memberId().equals(grant.memberId())).findFirst().orElse(null);
+      if (!eligibleHolders(grant, names, max, current).containsKey(holder)) {
+        throw new RuleViolation("Pouvoir refusé : " + names.getOrDefault(holder, "« " + holder + " »")
+            + " ne peut pas recevoir votre pouvoir (absent(e), non membre en exercice ou détenant déjà "
+            + max + " pouvoir" + (max > 1 ? "s" : "") + ").");
+      }
+    }
+    Declaration previous = revokeActive(grant);
+    long id = jdbc.sql("""
+            insert into comitia.proxy_declaration (session_id, sitting, member_id, status, proxy_holder_id, declared_at)
+            values (:session, :sitting, :member, :status, :holder, :now) returning id""")
+        .param("session", grant.sessionId()).param("sitting", grant.sitting()).param("member", grant.memberId())
+        .param("status", status.name()).param("holder", holder).param("now", OffsetDateTime.now(clock))
+        .query(Long.class).single();
+    if (previous != null && previous.proxyHolderId() != null && !previous.proxyHolderId().equals(holder)) {
+      tellHolder(session, names, previous, "revoked", previous.id());
+    }
+    if (holder != null && (previous == null || !holder.equals(previous.proxyHolderId()))) {
+      tellHolder(session, names, new Declaration(id, grant.memberId(), status.name(), holder, null), "given", id);
+    }
+  }
+
+  /** Withdraws the declaration: the member is expected again, the proxy holder is told. */
+  @Transactional
+  public void revoke(Grant grant) {
+    SessionRepository.Row session = sessions.findForUpdate(grant.sessionId()).orElseThrow();
+    Declaration previous = revokeActive(grant);
+    if (previous != null && previous.proxyHolderId() != null) {
+      tellHolder(session, names(session), previous, "revoked", previous.id());
+    }
+  }
+
+  private Declaration revokeActive(Grant grant) {
+    Declaration previous = active(grant.sessionId(), grant.sitting()).stream()
+        .filter(d -> d.memberId().equals(grant.memberId())).findFirst().orElse(null);
+    if (previous != null) {
+      jdbc.sql("update comitia.proxy_declaration set revoked_at = :now where id = :id")
+          .param("id", previous.id()).param("now", OffsetDateTime.now(clock)).update();
+    }
+    return previous;
+  }
+
+  public List<Declaration> active(String sessionId, int sitting) {
+    return jdbc.sql("""
+            select id, member_id, status, proxy_holder_id, declared_at from comitia.proxy_declaration
+             where session_id = :session and sitting = :sitting and revoked_at is null order by declared_at, id""")
+        .param("session", sessionId).param("sitting", sitting).query(Declaration.class).list();
+  }
+
+  /** The roll call as declared: every member in office, present unless they declared otherwise. */
+  public List<Map<String, Object>> prefill(String sessionId) {
+    SessionRepository.Row session = sessions.find(sessionId).orElseThrow();
+    Map<String, Declaration> declared = new HashMap<>();
+    active(sessionId, session.sitting()).forEach(d -> declared.put(d.memberId(), d));
+    List<Map<String, Object>> attendance = new ArrayList<>();
+    for (Seat seat : sessionService.membersInOffice(session)) {
+      Declaration d = declared.get(seat.id());
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("memberId", seat.id());
+      entry.put("status", d == null ? "PRESENT" : d.status());
+      entry.put("proxyHolderId", d == null ? null : d.proxyHolderId());
+      attendance.add(entry);
+    }
+    return attendance;
+  }
+
+  private Map<String, String> names(SessionRepository.Row session) {
+    Map<String, String> names = new LinkedHashMap<>();
+    sessionService.membersInOffice(session).forEach(s -> names.put(s.id(), s.fullName()));
+    return names;
+  }
+
+  /** Tells the holder, once the declaration is committed (a failed mail stays visible in mail_delivery). */
+  private void tellHolder(SessionRepository.Row session, Map<String, String> names, Declaration d, String what,
+      long declarationId) {
+    Seat holder = sessionService.membersInOffice(session).stream()
+        .filter(s -> s.id().equals(d.proxyHolderId())).findFirst().orElse(null);
+    if (holder == null) {
+      return;
+    }
+    Body body = sessionService.body(session);
+    MailTemplates.Body text = templates.render("proxy-" + what, Map.of(
+        "holder", holder.fullName(), "giver", names.get(d.memberId()), "body", body.name(),
+        "when", SessionService.when(session.sessionDate()), "place", session.place()));
+    String subject = ("given".equals(what) ? "Pouvoir reçu de " : "Pouvoir retiré par ") + names.get(d.memberId())
+        + " — " + body.name() + " du " + SessionService.when(session.sessionDate());
+    OutgoingMail message = new OutgoingMail("proxy-" + declarationId + "-" + what, "PROXY", holder.email(),
+        holder.id(), subject, text.text(), text.html(), session.id(), null, List.of());
+    Runnable send = () -> {
+      try {
+        mail.sendOnce(message);
+      } catch (RuntimeException e) {
+        log.warn("Avis de pouvoir non envoyé à {} : {}", holder.email(), e.getMessage());
+      }
+    };
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          send.run();
+        }
+      });
+    } else {
+      send.run();
+    }
+  }
+}

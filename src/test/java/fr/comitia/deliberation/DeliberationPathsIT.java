@@ -1,0 +1,549 @@
+package fr.comitia.deliberation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import fr.comitia.ComitiaTest;
+import fr.comitia.support.Mails;
+import fr.comitia.support.Workflow;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The paths of process {@code deliberation} as its users walk them: a draft returned and revised,
+ * an item withdrawn then adopted at a later session, a rejected vote, ties, an act without partner,
+ * and the partner's notification with its reminders, the director's follow-up and the
+ * acknowledgement link. Everything on the body « bureau » (5 members, CGCT rules).
+ */
+@ComitiaTest
+class DeliberationPathsIT {
+
+  static final List<String> BUREAU = List.of("ccoulon", "bmesseannegrobelny", "gbartholomeus", "avanpeene", "lmonnet");
+  static final String PLACE = "Lille, siège du Syndicat mixte";
+  static final Pattern ACK_LINK = Pattern.compile("https?://[^/\\s]+(/accuse-reception/[A-Za-z0-9_.=-]+)");
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired GreenMail smtp;
+  @Autowired JdbcClient jdbc;
+  Workflow flow;
+
+  @BeforeEach
+  void setUp() {
+    flow = new Workflow(rest, taskService, managementService);
+  }
+
+  @AfterEach
+  void tearDown() {
+    Workflow.resetClock();
+  }
+
+  // --- Returned draft ---------------------------------------------------------------------------------
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aReturnedDraftIsRevisedByItsDrafterAndApprovedOnItsSecondReview() {
+    Workflow.clockAt("2023-01-09T09:00:00+01:00");
+    String id = flow.submit(draft("Tarifs 2023 du service d'hébergement", List.of()));
+    Map<String, Object> submitted = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(submitted).containsEntry("status", "IN_REVIEW");
+
+    // Returning without a comment is refused; the review stays open and nothing is recorded.
+    Task review = flow.task(id, "reviewDraft");
+    String refusal = flow.completeRefused("directeur", id, "reviewDraft", Map.of("approved", false));
+    assertThat(refusal).contains("commentaire est obligatoire");
+    assertThat(flow.task(id, "reviewDraft").getId()).isEqualTo(review.getId());
+    assertThat(flow.hasTask(id, "reviseDraft")).isFalse();
+    Map<String, Object> stillInReview = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(stillInReview).containsEntry("status", "IN_REVIEW");
+    assertThat((List<Object>) stillInReview.get("reviews")).isEmpty();
+
+    flow.completeOk("directeur", id, "reviewDraft",
+        Map.of("approved", false, "reviewComment", "Préciser dans l'objet l'année des tarifs."));
+    assertThat(flow.hasTask(id, "reviewDraft")).isFalse();
+    assertThat(flow.task(id, "reviseDraft").getName()).isEqualTo("Corriger le projet");
+    Map<String, Object> returned = flow.get("redacteur", "/api/deliberations/" + id);
+    assertThat(returned).containsEntry("status", "RETURNED");
+    List<Map<String, Object>> reviews = (List<Map<String, Object>>) returned.get("reviews");
+    assertThat(reviews).hasSize(1);
+    assertThat(reviews.get(0)).containsEntry("reviewerId", "directeur").containsEntry("approved", false)
+        .containsEntry("comment", "Préciser dans l'objet l'année des tarifs.");
+
+    // The drafter sends only the object: every other field stays as it was.
+    flow.completeOk("redacteur", id, "reviseDraft",
+        Map.of("object", "Tarifs pour l'année 2023 du service d'hébergement"));
+    assertThat(flow.hasTask(id, "reviseDraft")).isFalse();
+    flow.task(id, "reviewDraft");
+    Map<String, Object> revised = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(revised).containsEntry("status", "IN_REVIEW")
+        .containsEntry("object", "Tarifs pour l'année 2023 du service d'hébergement");
+    for (String field : List.of("articles", "visas", "preamble", "proposal", "annexes", "body")) {
+      assertThat(revised.get(field)).as(field).isEqualTo(submitted.get(field));
+    }
+    assertThat((List<Object>) revised.get("articles")).hasSize(2);
+    assertThat((List<Object>) revised.get("visas")).hasSize(2);
+
+    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    Map<String, Object> approved = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(approved).containsEntry("status", "AWAITING_SESSION").containsEntry("number", null);
+    assertThat((List<Object>) approved.get("reviews")).hasSize(2);
+    assertThat(flow.hasTask(id, "reviewDraft")).isFalse();
+    assertThat(waitingForSession(id)).isTrue();
+  }
+
+  // --- Withdrawn item ---------------------------------------------------------------------------------
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aWithdrawnItemWaitsForAnotherSessionAndIsNumberedInTheYearOfTheSessionThatAdoptsIt() {
+    Workflow.clockAt("2024-11-04T09:00:00+01:00");
+    String id = approvedDraft("Convention de mise à disposition de locaux", List.of());
+
+    String first = convokedSession("2024-11-21T10:00:00+01:00", "2024-11-12T09:00:00+01:00", id);
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "SCHEDULED");
+    openAndCallRoll(first, "2024-11-21T10:00:00+01:00", BUREAU);
+    flow.completeOk("secretariat", first, "recordVote", Map.of("withdrawn", true));
+
+    Map<String, Object> withdrawn = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(withdrawn).containsEntry("status", "AWAITING_SESSION").containsEntry("number", null)
+        .containsEntry("session", null);
+    assertThat(waitingForSession(id)).isTrue();
+    assertThat(flow.hasTask(id, "signExtract")).isFalse();
+    Map<String, Object> firstSession = flow.get("secretariat", "/api/sessions/" + first);
+    assertThat(((List<Map<String, Object>>) firstSession.get("agenda")).get(0))
+        .containsEntry("deliberationId", id).containsEntry("outcome", "WITHDRAWN").containsEntry("number", null);
+    flow.completeOk("secretariat", first, "closeSession", Map.of());
+
+    // On the agenda of a session of the next year, adopted there: numbered in that year.
+    Workflow.clockAt("2025-01-06T09:00:00+01:00");
+    String expected = nextNumber(2025);
+    String second = convokedSession("2025-01-16T10:00:00+01:00", "2025-01-06T09:00:00+01:00", id);
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "SCHEDULED");
+    openAndCallRoll(second, "2025-01-16T10:00:00+01:00", BUREAU);
+    flow.completeOk("secretariat", second, "recordVote", vote(4, 0, 1));
+
+    Map<String, Object> adopted = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(adopted).containsEntry("status", "ADOPTED").containsEntry("number", expected);
+    assertThat(expected).startsWith("2025-");
+    assertThat((Map<String, Object>) adopted.get("session")).containsEntry("id", second);
+    assertThat((Map<String, Object>) adopted.get("vote")).containsEntry("outcome", "ADOPTED")
+        .containsEntry("votesFor", 4).containsEntry("abstentions", 1);
+    assertThat(flow.task(id, "signExtract").getName()).isEqualTo("Signer l'extrait");
+
+    flow.completeOk("secretariat", second, "closeSession", Map.of());
+    signAndNotify(id, "2025-01-17T09:00:00+01:00");
+  }
+
+  // --- Rejected ---------------------------------------------------------------------------------------
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aRejectedItemEndsRejectedWithoutNumberNorExtractToSign() {
+    Workflow.clockAt("2023-02-01T09:00:00+01:00");
+    String id = approvedDraft("Acquisition d'un véhicule de service", List.of());
+    String session = convokedSession("2023-02-16T10:00:00+01:00", "2023-02-06T09:00:00+01:00", id);
+    openAndCallRoll(session, "2023-02-16T10:00:00+01:00", BUREAU);
+    String nextBefore = nextNumber(2023);
+    flow.completeOk("secretariat", session, "recordVote", vote(1, 3, 1));
+
+    Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(record).containsEntry("status", "REJECTED").containsEntry("number", null);
+    assertThat((Map<String, Object>) record.get("vote")).containsEntry("outcome", "REJECTED")
+        .containsEntry("votesFor", 1).containsEntry("votesAgainst", 3);
+    assertThat(flow.hasTask(id, "signExtract")).isFalse();
+    assertThat(endActivity(id)).isEqualTo("deliberationRejected");
+    assertThat(nextNumber(2023)).as("no number taken from the register").isEqualTo(nextBefore);
+    flow.completeOk("secretariat", session, "closeSession", Map.of());
+  }
+
+  // --- Ties -------------------------------------------------------------------------------------------
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aPublicTieIsDecidedByThePresidingMemberAndASecretTieRejects() {
+    Workflow.clockAt("2023-05-02T09:00:00+02:00");
+    String publicVote = approvedDraft("Modification du tableau des effectifs", List.of());
+    String secretVote = approvedDraft("Désignation d'un représentant au comité technique", List.of());
+    String session = convokedSession("2023-05-17T10:00:00+02:00", "2023-05-05T09:00:00+02:00", publicVote, secretVote);
+    openAndCallRoll(session, "2023-05-17T10:00:00+02:00", BUREAU);
+
+    // A public tie without the presiding member's vote is refused, and nothing is recorded.
+    Task item = flow.task(session, "recordVote");
+    assertThat(item.getName()).isEqualTo("Vote : Modification du tableau des effectifs");
+    assertThat(flow.completeRefused("secretariat", session, "recordVote", vote(2, 2, 1)))
+        .contains("Partage des voix");
+    assertThat(flow.task(session, "recordVote").getId()).isEqualTo(item.getId());
+    assertThat(flow.get("directeur", "/api/deliberations/" + publicVote)).containsEntry("vote", null)
+        .containsEntry("status", "SCHEDULED");
+
+    String expected = nextNumber(2023);
+    Map<String, Object> casting = new LinkedHashMap<>(vote(2, 2, 1));
+    casting.put("presidingVote", "FOR");
+    flow.completeOk("secretariat", session, "recordVote", casting);
+    Map<String, Object> adopted = flow.get("directeur", "/api/deliberations/" + publicVote);
+    assertThat(adopted).containsEntry("status", "ADOPTED").containsEntry("number", expected);
+    assertThat((Map<String, Object>) adopted.get("vote")).containsEntry("outcome", "ADOPTED")
+        .containsEntry("presidingVote", "FOR").containsEntry("votesFor", 2).containsEntry("votesAgainst", 2);
+    flow.task(publicVote, "signExtract");
+
+    // The same tie by secret ballot rejects, whatever the presiding member would vote.
+    assertThat(flow.task(session, "recordVote").getName())
+        .isEqualTo("Vote : Désignation d'un représentant au comité technique");
+    Map<String, Object> secret = new LinkedHashMap<>(vote(2, 2, 1));
+    secret.put("secretBallot", true);
+    flow.completeOk("secretariat", session, "recordVote", secret);
+    Map<String, Object> rejected = flow.get("directeur", "/api/deliberations/" + secretVote);
+    assertThat(rejected).containsEntry("status", "REJECTED").containsEntry("number", null);
+    assertThat((Map<String, Object>) rejected.get("vote")).containsEntry("outcome", "REJECTED")
+        .containsEntry("secretBallot", true);
+    assertThat(endActivity(secretVote)).isEqualTo("deliberationRejected");
+
+    flow.completeOk("secretariat", session, "closeSession", Map.of());
+    signAndNotify(publicVote, "2023-05-18T09:00:00+02:00");
+  }
+
+  // --- No partner -------------------------------------------------------------------------------------
+
+  @Test
+  void withoutPartnerTheActIsNotifiedAsSoonAsItIsSigned() {
+    Workflow.clockAt("2023-06-01T09:00:00+02:00");
+    String id = approvedDraft("Règlement intérieur du bureau", List.of());
+    String session = convokedSession("2023-06-15T10:00:00+02:00", "2023-06-05T09:00:00+02:00", id);
+    openAndCallRoll(session, "2023-06-15T10:00:00+02:00", BUREAU);
+    flow.completeOk("secretariat", session, "recordVote", vote(5, 0, 0));
+    flow.completeOk("secretariat", session, "closeSession", Map.of());
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "ADOPTED");
+
+    Workflow.clockAt("2023-06-16T09:00:00+02:00");
+    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    flow.executeJobs();
+
+    Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(record).containsEntry("status", "NOTIFIED");
+    assertThat(record.get("notifications")).isEqualTo(List.of());
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+    assertThat(endActivity(id)).isEqualTo("deliberationNotified");
+    assertThat(historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(historic(id).getId()).activityId("sendNotification").count()).isZero();
+  }
+
+  // --- Reminders, follow-up, acknowledgement link -------------------------------------------------------
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anUnacknowledgedActIsRemindedThreeTimesThenFollowedUpThenAcknowledgedByTheLink() throws Exception {
+    String partnerEmail = "controle-legalite@nord.example.org";
+    Workflow.clockAt("2023-09-01T09:00:00+02:00");
+    String id = approvedDraft("Adhésion au service commun de contrôle de légalité dématérialisé",
+        List.of(Map.of("name", "Préfecture du Nord", "email", partnerEmail)));
+    String session = convokedSession("2023-09-14T10:00:00+02:00", "2023-09-04T09:00:00+02:00", id);
+    openAndCallRoll(session, "2023-09-14T10:00:00+02:00", BUREAU);
+    flow.completeOk("secretariat", session, "recordVote", vote(5, 0, 0));
+    flow.completeOk("secretariat", session, "closeSession", Map.of());
+
+    OffsetDateTime signedAt = OffsetDateTime.parse("2023-09-15T09:00:00+02:00");
+    Workflow.clockAt(signedAt.toString());
+    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    assertThat(mailsTo(partnerEmail)).isEmpty();
+    flow.executeJobs();
+
+    Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
+    String number = (String) record.get("number");
+    assertThat(record).containsEntry("status", "SIGNED");
+    List<Map<String, Object>> notifications = (List<Map<String, Object>>) record.get("notifications");
+    assertThat(notifications).hasSize(1);
+    assertThat(notifications.get(0)).containsEntry("name", "Préfecture du Nord").containsEntry("email", partnerEmail)
+        .containsEntry("acknowledgedAt", null);
+    assertThat(notifications.get(0).get("notifiedAt")).isNotNull();
+    List<MimeMessage> mails = mailsTo(partnerEmail);
+    assertThat(mails).hasSize(1);
+    assertThat(mails.get(0).getSubject()).isEqualTo("Notification de la délibération n° " + number
+        + " — Adhésion au service commun de contrôle de légalité dématérialisé");
+
+    // Not before the delay.
+    Workflow.clockAt(signedAt.plusDays(6).toString());
+    flow.executeJobs();
+    assertThat(mailsTo(partnerEmail)).hasSize(1);
+
+    // A reminder every 7 days, three times.
+    OffsetDateTime clock = signedAt;
+    for (int reminder = 1; reminder <= 3; reminder++) {
+      clock = clock.plusDays(7).plusMinutes(5);
+      Workflow.clockAt(clock.toString());
+      flow.executeJobs();
+      mails = mailsTo(partnerEmail);
+      assertThat(mails).as("after reminder %d", reminder).hasSize(1 + reminder);
+      assertThat(mails.get(mails.size() - 1).getSubject())
+          .startsWith("Relance " + reminder)
+          .isEqualTo("Relance " + reminder + " — accusé de réception de la délibération n° " + number);
+      assertThat(flow.hasTask(id, "followUpNotification")).isFalse();
+    }
+    Map<String, Object> reminded = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(((List<Map<String, Object>>) reminded.get("notifications")).get(0)).containsEntry("reminders", 3);
+
+    // After the third reminder, no more mail: the director follows up.
+    clock = clock.plusDays(7).plusMinutes(5);
+    Workflow.clockAt(clock.toString());
+    flow.executeJobs();
+    assertThat(mailsTo(partnerEmail)).hasSize(4);
+    Task followUp = flow.task(id, "followUpNotification");
+    assertThat(followUp.getName()).isEqualTo("Relancer le partenaire");
+    assertThat(taskService.getIdentityLinksForTask(followUp.getId())).extracting(IdentityLink::getGroupId)
+        .contains("director");
+
+    // Without saying whether the partner confirmed: refused, still open.
+    String refusal = flow.completeRefused("directeur", id, "followUpNotification", Map.of());
+    assertThat(refusal).contains("Indiquez si le partenaire a confirmé la réception");
+    assertThat(flow.task(id, "followUpNotification").getId()).isEqualTo(followUp.getId());
+
+    // Not confirmed: the act is sent again.
+    flow.completeOk("directeur", id, "followUpNotification", Map.of("acknowledged", false));
+    flow.executeJobs();
+    mails = mailsTo(partnerEmail);
+    assertThat(mails).hasSize(5);
+    MimeMessage resent = mails.get(4);
+    assertThat(resent.getSubject()).startsWith("Notification de la délibération n° " + number);
+    assertThat(flow.hasTask(id, "followUpNotification")).isFalse();
+    Map<String, Object> again = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(((List<Map<String, Object>>) again.get("notifications")).get(0))
+        .containsEntry("reminders", 0).containsEntry("acknowledgedAt", null);
+
+    // The partner opens the link: the page shows the act, nothing is recorded.
+    Matcher link = ACK_LINK.matcher(Mails.text(resent));
+    assertThat(link.find()).as(Mails.text(resent)).isTrue();
+    String path = link.group(1);
+    TestRestTemplate anonymous = new TestRestTemplate();
+    String base = rest.getRootUri();
+    ResponseEntity<String> page = anonymous.getForEntity(base + path, String.class);
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getBody()).contains("J'accuse réception de cet acte").contains(number);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
+    Map<String, Object> opened = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(opened).containsEntry("status", "SIGNED");
+    assertThat(((List<Map<String, Object>>) opened.get("notifications")).get(0)).containsEntry("acknowledgedAt", null);
+
+    // The button acknowledges: the act is notified.
+    clock = clock.plusHours(2);
+    Workflow.clockAt(clock.toString());
+    ResponseEntity<String> ack = anonymous.exchange(base + path, HttpMethod.POST, HttpEntity.EMPTY, String.class);
+    assertThat(ack.getStatusCode().value()).isEqualTo(200);
+    assertThat(ack.getBody()).contains("Réception enregistrée").doesNotContain("déjà");
+    Map<String, Object> notified = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(notified).containsEntry("status", "NOTIFIED");
+    Map<String, Object> notification = ((List<Map<String, Object>>) notified.get("notifications")).get(0);
+    Object acknowledgedAt = notification.get("acknowledgedAt");
+    assertThat(acknowledgedAt).isNotNull();
+    assertThat(notification).containsEntry("acknowledgedBy", "lien de notification");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+    assertThat(endActivity(id)).isEqualTo("deliberationNotified");
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(historic(id).getId())
+        .activityId("partnerAcknowledged").count()).isEqualTo(1);
+
+    // The same link again: « déjà », and nothing changes.
+    Workflow.clockAt(clock.plusHours(3).toString());
+    ResponseEntity<String> twice = anonymous.exchange(base + path, HttpMethod.POST, HttpEntity.EMPTY, String.class);
+    assertThat(twice.getStatusCode().value()).isEqualTo(200);
+    assertThat(twice.getBody()).contains("déjà");
+    Map<String, Object> unchanged = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(unchanged).containsEntry("status", "NOTIFIED");
+    assertThat(((List<Map<String, Object>>) unchanged.get("notifications")).get(0))
+        .containsEntry("acknowledgedAt", acknowledgedAt).containsEntry("acknowledgedBy", "lien de notification");
+    assertThat(mailsTo(partnerEmail)).hasSize(5);
+
+    // A link altered by one character is not ours.
+    String token = path.substring(path.lastIndexOf('/') + 1);
+    int at = token.indexOf('.') + 5;
+    char replaced = token.charAt(at) == 'A' ? 'B' : 'A';
+    String tampered = "/accuse-reception/" + token.substring(0, at) + replaced + token.substring(at + 1);
+    ResponseEntity<String> invalid = anonymous.getForEntity(base + tampered, String.class);
+    assertThat(invalid.getStatusCode().value()).isEqualTo(404);
+    assertThat(invalid.getBody()).contains("Lien invalide").doesNotContain(number);
+    ResponseEntity<String> invalidPost = anonymous.exchange(base + tampered, HttpMethod.POST, HttpEntity.EMPTY,
+        String.class);
+    assertThat(invalidPost.getStatusCode().value()).isEqualTo(404);
+    assertThat(invalidPost.getBody()).contains("Lien invalide");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDirectorConfirmingTheReceiptEndsThePartnersBranch() {
+    String partnerEmail = "courrier@sous-prefecture-douai.example.org";
+    Workflow.clockAt("2023-11-02T09:00:00+01:00");
+    String id = approvedDraft("Convention d'accès au réseau de la sous-préfecture",
+        List.of(Map.of("name", "Sous-préfecture de Douai", "email", partnerEmail)));
+    String session = convokedSession("2023-11-16T10:00:00+01:00", "2023-11-06T09:00:00+01:00", id);
+    openAndCallRoll(session, "2023-11-16T10:00:00+01:00", BUREAU);
+    flow.completeOk("secretariat", session, "recordVote", vote(4, 1, 0));
+    flow.completeOk("secretariat", session, "closeSession", Map.of());
+
+    OffsetDateTime clock = OffsetDateTime.parse("2023-11-17T09:00:00+01:00");
+    Workflow.clockAt(clock.toString());
+    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    flow.executeJobs();
+    assertThat(mailsTo(partnerEmail)).hasSize(1);
+    for (int step = 1; step <= 4; step++) {
+      clock = clock.plusDays(7).plusMinutes(5);
+      Workflow.clockAt(clock.toString());
+      flow.executeJobs();
+    }
+    assertThat(mailsTo(partnerEmail)).hasSize(4);
+    flow.task(id, "followUpNotification");
+
+    flow.completeOk("directeur", id, "followUpNotification", Map.of("acknowledged", true));
+    flow.executeJobs();
+    assertThat(mailsTo(partnerEmail)).hasSize(4);
+    Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(record).containsEntry("status", "NOTIFIED");
+    Map<String, Object> notification = ((List<Map<String, Object>>) record.get("notifications")).get(0);
+    assertThat(notification.get("acknowledgedAt")).isNotNull();
+    assertThat(notification).containsEntry("acknowledgedBy", "confirmé par directeur");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+    assertThat(endActivity(id)).isEqualTo("deliberationNotified");
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(historic(id).getId())
+        .activityId("partnerAcknowledgedOutOfBand").count()).isEqualTo(1);
+  }
+
+  // --- Helpers ------------------------------------------------------------------------------------------
+
+  static Map<String, Object> draft(String object, List<Map<String, Object>> partners) {
+    Map<String, Object> draft = new LinkedHashMap<>();
+    draft.put("bodyId", "bureau");
+    draft.put("object", object);
+    draft.put("preamble", "Le bureau est invité à se prononcer sur « " + object + " ».");
+    draft.put("visas", List.of("Vu le code général des collectivités territoriales,", "Vu les statuts du Syndicat,"));
+    draft.put("proposal", "Sur proposition du Président");
+    draft.put("articles", List.of(
+        Map.of("verb", "DECIDE", "text", "d'approuver le projet qui lui est soumis,"),
+        Map.of("verb", "AUTORISE", "text", "Monsieur le Président à signer tout document s'y rapportant.")));
+    draft.put("annexes", List.of());
+    draft.put("partners", partners);
+    return draft;
+  }
+
+  String approvedDraft(String object, List<Map<String, Object>> partners) {
+    String id = flow.submit(draft(object, partners));
+    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "AWAITING_SESSION");
+    return id;
+  }
+
+  /** A bureau session created, its agenda built and its convocation signed at {@code convokedAt}; mails sent. */
+  String convokedSession(String sessionDate, String convokedAt, String... items) {
+    Workflow.clockAt(convokedAt);
+    String session = flow.createSession("bureau", sessionDate, PLACE);
+    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(items)));
+    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.executeJobs();
+    return session;
+  }
+
+  /** At the session's hour the roll call opens; those listed are present, the others excused. */
+  void openAndCallRoll(String session, String sessionDate, List<String> present) {
+    Workflow.clockAt(sessionDate);
+    flow.executeJobs();
+    flow.completeOk("secretariat", session, "rollCall", Map.of(
+        "attendance", attendance(present), "presidingMemberId", "ccoulon", "sessionSecretaryId", present.get(1)));
+  }
+
+  static List<Map<String, Object>> attendance(List<String> present) {
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (String member : BUREAU) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("memberId", member);
+      line.put("status", present.contains(member) ? "PRESENT" : "EXCUSED");
+      line.put("proxyHolderId", null);
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  static Map<String, Object> vote(int votesFor, int against, int abstentions) {
+    Map<String, Object> vote = new LinkedHashMap<>();
+    vote.put("withdrawn", false);
+    vote.put("votesFor", votesFor);
+    vote.put("votesAgainst", against);
+    vote.put("abstentions", abstentions);
+    vote.put("notParticipating", 0);
+    vote.put("secretBallot", false);
+    return vote;
+  }
+
+  void signAndNotify(String id, String at) {
+    Workflow.clockAt(at);
+    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    flow.executeJobs();
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "NOTIFIED");
+  }
+
+  /** The number the bureau's register gives next for that year. */
+  String nextNumber(int year) {
+    int next = jdbc.sql("select next_number from comitia.register_counter where body_id = 'bureau' and year = :year")
+        .param("year", year).query(Integer.class).optional().orElse(1);
+    return year + "-" + next;
+  }
+
+  boolean waitingForSession(String id) {
+    return runtimeService.createExecutionQuery().processInstanceBusinessKey(id)
+        .messageEventSubscriptionName("DeliberationScheduled").count() == 1;
+  }
+
+  HistoricProcessInstance historic(String id) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
+  }
+
+  String endActivity(String id) {
+    HistoricProcessInstance instance = historic(id);
+    assertThat(instance.getEndTime()).as("process of %s ended", id).isNotNull();
+    return instance.getEndActivityId();
+  }
+
+  List<MimeMessage> mailsTo(String address) {
+    List<MimeMessage> mails = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      Address[] recipients;
+      try {
+        recipients = message.getAllRecipients();
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+      if (recipients == null) {
+        continue;
+      }
+      for (Address recipient : recipients) {
+        if (recipient instanceof InternetAddress a && a.getAddress().equalsIgnoreCase(address)) {
+          mails.add(message);
+          break;
+        }
+      }
+    }
+    return mails;
+  }
+}

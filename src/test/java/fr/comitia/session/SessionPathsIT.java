@@ -1,0 +1,353 @@
+package fr.comitia.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import fr.comitia.ComitiaTest;
+import fr.comitia.support.Mails;
+import fr.comitia.support.Workflow;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The paths of process {@code session} on the body « bureau » (5 members, CGCT: 5 clear days, 3
+ * present for the quorum): no quorum then reconvocation, the convocation delay and urgency, the
+ * agenda's refusals, who signs the convocation, and the proof of convocation.
+ */
+@ComitiaTest
+class SessionPathsIT {
+
+  static final List<String> BUREAU = List.of("ccoulon", "bmesseannegrobelny", "gbartholomeus", "avanpeene", "lmonnet");
+  static final Map<String, String> EMAILS = Map.of(
+      "ccoulon", "christophe.coulon@elus.example.org",
+      "bmesseannegrobelny", "benedicte.messeanne-grobelny@elus.example.org",
+      "gbartholomeus", "gregory.bartholomeus@elus.example.org",
+      "avanpeene", "anne.vanpeene@elus.example.org",
+      "lmonnet", "luc.monnet@elus.example.org");
+  static final String PLACE = "Lille, siège du Syndicat mixte";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired GreenMail smtp;
+  Workflow flow;
+
+  @BeforeEach
+  void setUp() {
+    flow = new Workflow(rest, taskService, managementService);
+  }
+
+  @AfterEach
+  void tearDown() {
+    Workflow.resetClock();
+  }
+
+  // --- No quorum, reconvened --------------------------------------------------------------------------
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void withoutQuorumTheBureauIsReconvenedAndThenDeliberatesWithoutQuorumCondition() {
+    Workflow.clockAt("2023-03-01T09:00:00+01:00");
+    String item = approvedDraft("Renouvellement du contrat de maintenance du réseau");
+    Workflow.clockAt("2023-03-08T09:00:00+01:00");
+    String session = flow.createSession("bureau", "2023-03-20T10:00:00+01:00", PLACE);
+    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(item)));
+    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.executeJobs();
+    assertThat(mailsWithId("convocation-" + session + "-1-")).hasSize(5);
+
+    Workflow.clockAt("2023-03-20T10:00:00+01:00");
+    flow.executeJobs();
+    flow.completeOk("secretariat", session, "rollCall", Map.of(
+        "attendance", attendance(List.of("ccoulon", "lmonnet")), "presidingMemberId", "ccoulon"));
+
+    assertThat(flow.hasTask(session, "recordVote")).isFalse();
+    assertThat(flow.task(session, "reconvene").getName()).isEqualTo("Reconvoquer l'assemblée");
+    Map<String, Object> noQuorum = flow.get("secretariat", "/api/sessions/" + session);
+    assertThat(noQuorum).containsEntry("status", "NO_QUORUM");
+    Map<String, Object> quorum = (Map<String, Object>) noQuorum.get("quorum");
+    assertThat(quorum).containsEntry("regime", "CGCT_ORDINARY").containsEntry("inOffice", 5)
+        .containsEntry("present", 2).containsEntry("required", 3).containsEntry("reached", false)
+        .containsEntry("figures", "2 présents sur 5 membres en exercice, 3 requis");
+    assertThat(flow.get("directeur", "/api/deliberations/" + item)).containsEntry("status", "SCHEDULED")
+        .containsEntry("vote", null);
+
+    // Only 2 clear days later: refused, the task stays open.
+    Workflow.clockAt("2023-03-20T10:30:00+01:00");
+    Task reconvene = flow.task(session, "reconvene");
+    String refusal = flow.completeRefused("secretariat", session, "reconvene",
+        Map.of("newSessionDate", "2023-03-23T10:00:00+01:00"));
+    assertThat(refusal).isEqualTo("Reconvocation refusée : 2 jours francs entre le 20 mars 2023 et le 23 mars 2023, "
+        + "3 requis (CGCT L2121-17)");
+    assertThat(flow.task(session, "reconvene").getId()).isEqualTo(reconvene.getId());
+    assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "NO_QUORUM")
+        .containsEntry("sitting", 1);
+    assertThat(mailsWithId("convocation-" + session + "-2-")).isEmpty();
+
+    // 3 clear days later: the 5 members are reconvened.
+    flow.completeOk("secretariat", session, "reconvene", Map.of("newSessionDate", "2023-03-24T10:00:00+01:00"));
+    flow.executeJobs();
+    Map<String, Object> reconvened = flow.get("secretariat", "/api/sessions/" + session);
+    assertThat(reconvened).containsEntry("status", "RECONVOKED").containsEntry("sitting", 2)
+        .containsEntry("quorumRequired", false);
+    List<MimeMessage> reconvocations = mailsWithId("convocation-" + session + "-2-");
+    assertThat(reconvocations).hasSize(5);
+    List<String> recipients = new ArrayList<>();
+    for (MimeMessage mail : reconvocations) {
+      assertThat(subject(mail)).startsWith("Reconvocation");
+      assertThat(Mails.text(mail)).contains("sans condition de quorum");
+      recipients.add(recipient(mail));
+    }
+    assertThat(recipients).containsExactlyInAnyOrderElementsOf(EMAILS.values());
+
+    // At the new date one member present is enough.
+    Workflow.clockAt("2023-03-24T10:00:00+01:00");
+    flow.executeJobs();
+    flow.completeOk("secretariat", session, "rollCall", Map.of(
+        "attendance", attendance(List.of("ccoulon")), "presidingMemberId", "ccoulon"));
+    Map<String, Object> sitting = flow.get("secretariat", "/api/sessions/" + session);
+    assertThat(sitting).containsEntry("status", "IN_SESSION");
+    Map<String, Object> noCondition = (Map<String, Object>) sitting.get("quorum");
+    assertThat(noCondition).containsEntry("regime", "RECONVOCATION").containsEntry("present", 1)
+        .containsEntry("reached", true)
+        .containsEntry("figures", "1 présent sur 5 membres en exercice, sans condition de quorum");
+    assertThat(flow.task(session, "recordVote").getName())
+        .isEqualTo("Vote : Renouvellement du contrat de maintenance du réseau");
+    flow.completeOk("secretariat", session, "recordVote", vote(1, 0, 0));
+    Map<String, Object> adopted = flow.get("directeur", "/api/deliberations/" + item);
+    assertThat(adopted).containsEntry("status", "ADOPTED");
+    assertThat((String) adopted.get("number")).startsWith("2023-");
+    assertThat((Map<String, Object>) adopted.get("quorum")).containsEntry("regime", "RECONVOCATION")
+        .containsEntry("sentence", "Sur reconvocation, le bureau peut valablement délibérer sans condition de quorum.");
+    flow.completeOk("secretariat", session, "closeSession", Map.of());
+    assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "CLOSED");
+  }
+
+  // --- Convocation delay and urgency ------------------------------------------------------------------
+
+  @Test
+  void theConvocationDelayIsCheckedAtSigningAndUrgencyNeedsAReason() {
+    Workflow.clockAt("2024-03-01T09:00:00+01:00");
+    String item = approvedDraft("Demande de subvention au titre de la DSIL");
+    String session = flow.createSession("bureau", "2024-03-15T10:00:00+01:00", PLACE);
+    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(item)));
+
+    // Signed on the 10th for the 15th: 4 clear days (11 to 14), 5 required.
+    Workflow.clockAt("2024-03-10T09:00:00+01:00");
+    Task sign = flow.task(session, "signConvocation");
+    assertThat(flow.completeRefused("ccoulon", session, "signConvocation", Map.of("urgent", false)))
+        .isEqualTo("Délai de convocation non respecté : 4 jours francs entre le 10 mars 2024 et le 15 mars 2024, "
+            + "5 requis (CGCT L2121-12)")
+        .contains("5 requis");
+    assertThat(flow.task(session, "signConvocation").getId()).isEqualTo(sign.getId());
+    assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "AGENDA_READY")
+        .containsEntry("convocationDate", null).containsEntry("urgent", false);
+    assertThat(flow.get("directeur", "/api/deliberations/" + item)).containsEntry("status", "AWAITING_SESSION");
+
+    // Urgent, on the 12th (2 clear days): a reason is required.
+    Workflow.clockAt("2024-03-12T09:00:00+01:00");
+    assertThat(flow.completeRefused("ccoulon", session, "signConvocation", Map.of("urgent", true)))
+        .isEqualTo("Urgence : le motif de l'urgence est obligatoire").contains("motif");
+    assertThat(flow.completeRefused("ccoulon", session, "signConvocation",
+        Map.of("urgent", true, "urgencyReason", "   "))).contains("motif");
+    assertThat(flow.task(session, "signConvocation").getId()).isEqualTo(sign.getId());
+    assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("convocationDate", null);
+
+    String reason = "Date limite de dépôt du dossier DSIL fixée au 18 mars 2024";
+    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", true, "urgencyReason", reason));
+    flow.executeJobs();
+    Map<String, Object> convoked = flow.get("secretariat", "/api/sessions/" + session);
+    assertThat(convoked).containsEntry("status", "CONVOKED").containsEntry("urgent", true)
+        .containsEntry("urgencyReason", reason).containsEntry("convocationDate", "2024-03-12")
+        .containsEntry("convokedBy", "ccoulon");
+    assertThat(flow.get("directeur", "/api/deliberations/" + item)).containsEntry("status", "SCHEDULED");
+    List<MimeMessage> convocations = mailsWithId("convocation-" + session + "-1-");
+    assertThat(convocations).hasSize(5);
+    for (MimeMessage mail : convocations) {
+      assertThat(subject(mail)).startsWith("Convocation");
+      assertThat(Mails.text(mail)).contains("urgence").contains(reason);
+    }
+  }
+
+  // --- Agenda ------------------------------------------------------------------------------------------
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theAgendaHoldsApprovedItemsWaitingForASessionEachOnOneOpenSessionOnly() {
+    Workflow.clockAt("2024-05-02T09:00:00+02:00");
+    String approved = approvedDraft("Plan de formation des agents 2024");
+    String inReview = flow.submit(draft("Règlement de télétravail"));
+    String first = flow.createSession("bureau", "2024-05-21T10:00:00+02:00", PLACE);
+    String second = flow.createSession("bureau", "2024-05-28T10:00:00+02:00", PLACE);
+    Task build = flow.task(first, "buildAgenda");
+
+    assertThat(flow.completeRefused("secretariat", first, "buildAgenda", Map.of("agenda", List.of())))
+        .isEqualTo("Ordre du jour vide : inscrivez au moins une délibération validée.");
+    assertThat(flow.completeRefused("secretariat", first, "buildAgenda", Map.of("agenda", List.of(approved, inReview))))
+        .isEqualTo("Ordre du jour refusé : « " + inReview + " » n'est pas une délibération validée en attente de "
+            + "séance (en validation par la direction).");
+    assertThat(flow.task(first, "buildAgenda").getId()).isEqualTo(build.getId());
+    Map<String, Object> untouched = flow.get("secretariat", "/api/sessions/" + first);
+    assertThat(untouched).containsEntry("status", "PLANNED");
+    assertThat((List<Object>) untouched.get("agenda")).isEmpty();
+
+    flow.completeOk("secretariat", first, "buildAgenda", Map.of("agenda", List.of(approved)));
+    assertThat(flow.task(first, "signConvocation").getName()).isEqualTo("Signer la convocation");
+    Map<String, Object> ready = flow.get("secretariat", "/api/sessions/" + first);
+    assertThat(ready).containsEntry("status", "AGENDA_READY");
+    assertThat((List<Map<String, Object>>) ready.get("agenda")).singleElement()
+        .satisfies(i -> assertThat(i).containsEntry("deliberationId", approved).containsEntry("position", 1));
+
+    assertThat(flow.completeRefused("secretariat", second, "buildAgenda", Map.of("agenda", List.of(approved))))
+        .isEqualTo("Ordre du jour refusé : « " + approved + " » est déjà inscrite à la séance " + first + ".")
+        .contains("déjà inscrite");
+    assertThat(flow.task(second, "buildAgenda")).isNotNull();
+    assertThat((List<Object>) flow.get("secretariat", "/api/sessions/" + second).get("agenda")).isEmpty();
+  }
+
+  // --- Who signs the convocation ----------------------------------------------------------------------
+
+  @Test
+  void onlyThePresidentOfTheBodySignsTheConvocation() {
+    Workflow.clockAt("2024-06-03T09:00:00+02:00");
+    String item = approvedDraft("Avenant au marché de fibre optique");
+    String session = flow.createSession("bureau", "2024-06-20T18:00:00+02:00", PLACE);
+    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(item)));
+    Task sign = flow.task(session, "signConvocation");
+
+    for (String user : List.of("lmonnet", "secretariat")) {
+      ResponseEntity<Map<String, Object>> refused = flow.complete(user, sign, Map.of("urgent", false));
+      assertThat(refused.getStatusCode().value()).as("%s: %s", user, refused.getBody()).isNotEqualTo(204)
+          .isBetween(400, 499);
+      assertThat(flow.task(session, "signConvocation").getId()).isEqualTo(sign.getId());
+    }
+    assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "AGENDA_READY")
+        .containsEntry("convocationDate", null).containsEntry("convokedBy", null);
+    assertThat(flow.get("directeur", "/api/deliberations/" + item)).containsEntry("status", "AWAITING_SESSION");
+
+    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    assertThat(flow.hasTask(session, "signConvocation")).isFalse();
+    assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "CONVOKED")
+        .containsEntry("convocationDate", "2024-06-03").containsEntry("convokedBy", "ccoulon");
+    assertThat(flow.get("directeur", "/api/deliberations/" + item)).containsEntry("status", "SCHEDULED");
+  }
+
+  // --- Proof of convocation ---------------------------------------------------------------------------
+
+  @Test
+  void everyMemberInOfficeHasOneSentConvocation() {
+    Workflow.clockAt("2024-09-02T09:00:00+02:00");
+    String item = approvedDraft("Rapport d'activité 2023");
+    String session = flow.createSession("bureau", "2024-09-19T18:00:00+02:00", PLACE);
+    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(item)));
+    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.executeJobs();
+
+    ResponseEntity<List<Map<String, Object>>> response = flow.as("secretariat").exchange(
+        "/api/sessions/" + session + "/convocations", HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    List<Map<String, Object>> deliveries = response.getBody();
+    assertThat(deliveries).hasSize(5);
+    Map<String, String> recipients = new LinkedHashMap<>();
+    for (Map<String, Object> delivery : deliveries) {
+      assertThat(delivery).containsEntry("kind", "CONVOCATION").containsEntry("status", "SENT")
+          .containsEntry("sessionId", session).containsEntry("attempts", 1);
+      assertThat(delivery.get("sentAt")).isNotNull();
+      assertThat((String) delivery.get("subject")).startsWith("Convocation — Bureau du jeudi 19 septembre 2024");
+      recipients.put((String) delivery.get("recipientId"), (String) delivery.get("recipient"));
+    }
+    assertThat(recipients).isEqualTo(EMAILS);
+    assertThat(mailsWithId("convocation-" + session + "-1-")).hasSize(5);
+  }
+
+  // --- Helpers -------------------------------------------------------------------------------------------
+
+  static Map<String, Object> draft(String object) {
+    Map<String, Object> draft = new LinkedHashMap<>();
+    draft.put("bodyId", "bureau");
+    draft.put("object", object);
+    draft.put("preamble", "Le bureau est invité à se prononcer sur « " + object + " ».");
+    draft.put("visas", List.of("Vu le code général des collectivités territoriales,"));
+    draft.put("proposal", "Sur proposition du Président");
+    draft.put("articles", List.of(Map.of("verb", "DECIDE", "text", "d'approuver le projet qui lui est soumis.")));
+    draft.put("partners", List.of());
+    return draft;
+  }
+
+  String approvedDraft(String object) {
+    String id = flow.submit(draft(object));
+    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    return id;
+  }
+
+  static List<Map<String, Object>> attendance(List<String> present) {
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (String member : BUREAU) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("memberId", member);
+      line.put("status", present.contains(member) ? "PRESENT" : "EXCUSED");
+      line.put("proxyHolderId", null);
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  static Map<String, Object> vote(int votesFor, int against, int abstentions) {
+    Map<String, Object> vote = new LinkedHashMap<>();
+    vote.put("votesFor", votesFor);
+    vote.put("votesAgainst", against);
+    vote.put("abstentions", abstentions);
+    vote.put("notParticipating", 0);
+    vote.put("secretBallot", false);
+    return vote;
+  }
+
+  /** Received mails whose Message-ID is that of a delivery starting with {@code prefix}. */
+  List<MimeMessage> mailsWithId(String prefix) {
+    List<MimeMessage> mails = new ArrayList<>();
+    try {
+      for (MimeMessage message : smtp.getReceivedMessages()) {
+        String id = message.getMessageID();
+        if (id != null && id.startsWith("<" + prefix)) {
+          mails.add(message);
+        }
+      }
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+    return mails;
+  }
+
+  static String subject(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String recipient(MimeMessage mail) {
+    try {
+      return ((jakarta.mail.internet.InternetAddress) mail.getAllRecipients()[0]).getAddress();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
