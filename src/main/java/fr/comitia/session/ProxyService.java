@@ -68,8 +68,10 @@ public class ProxyService {
       Declaration current, Map<String, String> eligibleHolders, int maxProxies) {}
 
   public String link(String sessionId, int sitting, String memberId, OffsetDateTime sessionDate) {
+    // Valid until the roll call is recorded (checked at each use); the signature expires half a day
+    // after the opening in any case.
     return publicUrl + "/procuration/" + signer.sign(LINK_PURPOSE, sessionId + ":" + sitting + ":" + memberId,
-        sessionDate.toInstant());
+        sessionDate.toInstant().plus(java.time.Duration.ofHours(12)));
   }
 
   /**

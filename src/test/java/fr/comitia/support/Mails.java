@@ -11,6 +11,27 @@ public final class Mails {
 
   private Mails() {}
 
+  /**
+   * Mails received by {@code address} (any when null) whose subject contains {@code subjectPart}.
+   * GreenMail lists mails mailbox by mailbox, not in arrival order: select, never slice by index.
+   */
+  public static java.util.List<jakarta.mail.internet.MimeMessage> received(com.icegreen.greenmail.util.GreenMail smtp,
+      String address, String subjectPart) {
+    java.util.List<jakarta.mail.internet.MimeMessage> found = new java.util.ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+      try {
+        boolean to = address == null || java.util.Arrays.stream(m.getAllRecipients())
+            .anyMatch(a -> a.toString().equals(address));
+        if (to && m.getSubject() != null && m.getSubject().contains(subjectPart)) {
+          found.add(m);
+        }
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return found;
+  }
+
   /** The decoded text/plain part. */
   public static String text(Part part) {
     return find(part, "text/plain");

@@ -1,0 +1,253 @@
+package fr.comitia.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import fr.comitia.ComitiaTest;
+import fr.comitia.support.Mails;
+import fr.comitia.support.Workflow;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** The convocation mail as a member receives it, and the proxy page behind its personal link. */
+@ComitiaTest
+class ConvocationMailIT {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired GreenMail smtp;
+  Workflow flow;
+
+  @BeforeEach
+  void setUp() {
+    flow = new Workflow(rest, taskService, managementService);
+  }
+
+  @AfterEach
+  void tearDown() {
+    Workflow.resetClock();
+  }
+
+  /** A bureau session on {@code sessionDate} with one approved draft, convoked; returns its id. */
+  String convokedSession(String draftedOn, String signedOn, String sessionDate, boolean urgent, String reason) {
+    Workflow.clockAt(draftedOn);
+    Map<String, Object> draft = new LinkedHashMap<>();
+    draft.put("bodyId", "bureau");
+    draft.put("object", "Tarifs 2027 du service <ENT> & des écoles");
+    draft.put("note", "Note : les tarifs augmentent de 2 % « à périmètre constant ».");
+    draft.put("rapporteurId", "avanpeene");
+    draft.put("articles", List.of(Map.of("verb", "FIXE", "text", "les tarifs annexés.")));
+    String id = flow.submit(draft);
+    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    String session = flow.createSession("bureau", sessionDate, "Lille, salle du conseil");
+    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
+    Workflow.clockAt(signedOn);
+    Map<String, Object> signature = new LinkedHashMap<>();
+    signature.put("urgent", urgent);
+    if (reason != null) {
+      signature.put("urgencyReason", reason);
+    }
+    flow.completeOk("ccoulon", session, "signConvocation", signature);
+    return session;
+  }
+
+  /** Mails received by {@code address} whose subject names {@code when} (each test has its own dates). */
+  List<MimeMessage> mailsTo(String address, String when) {
+    return Mails.received(smtp, address, when);
+  }
+
+  static String attachment(Part part, String fileName) throws Exception {
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = attachment(multipart.getBodyPart(i), fileName);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+    if (fileName.equals(part.getFileName())) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ((BodyPart) part).getDataHandler().writeTo(out);
+      return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return null;
+  }
+
+  @Test
+  void eachMemberReceivesOneConvocationWithTheAgendaTheNoteTheInvitationAndAProxyLink() throws Exception {
+    String session = convokedSession("2027-01-04T09:00:00+01:00", "2027-01-05T10:00:00+01:00",
+        "2027-01-14T18:30:00+01:00", false, null);
+    flow.executeJobs();
+
+    List<MimeMessage> toMonnet = mailsTo("luc.monnet@elus.example.org", "14 janvier 2027");
+    assertThat(toMonnet).hasSize(1);
+    MimeMessage mail = toMonnet.get(0);
+    assertThat(mail.getSubject()).isEqualTo("Convocation — Bureau du jeudi 14 janvier 2027 à 18 h 30");
+    assertThat(mail.getMessageID()).isEqualTo("<convocation-" + session + "-1-lmonnet@comitia.example.org>");
+    String text = Mails.text(mail);
+    String html = Mails.html(mail);
+    assertThat(text).startsWith("Monsieur,")
+        .contains("J'ai l'honneur de vous convoquer à la séance du bureau, qui se tiendra le jeudi 14 janvier 2027 à "
+            + "18 h 30, Lille, salle du conseil.")
+        .contains("1. Tarifs 2027 du service <ENT> & des écoles")
+        .contains("Rapporteur : Mme Anne VANPEENE")
+        .contains("Note explicative : Note : les tarifs augmentent de 2 % « à périmètre constant ».")
+        .contains("M. Christophe COULON")
+        .doesNotContain("urgence");
+    assertThat(html).contains("Tarifs 2027 du service &lt;ENT&gt; &amp; des écoles").doesNotContain("<ENT>");
+    Matcher link = Pattern.compile("https?://[^/\\s]+(/procuration/[A-Za-z0-9_.=-]+)").matcher(text);
+    assertThat(link.find()).isTrue();
+
+    String ics = attachment(mail, "convocation.ics");
+    assertThat(ics).contains("METHOD:REQUEST").contains("BEGIN:VTIMEZONE").contains("TZID:Europe/Paris")
+        .contains("DTSTART;TZID=Europe/Paris:20270114T183000")
+        .contains("UID:session-" + session + "@comitia")
+        .contains("ATTENDEE").contains("mailto:luc.monnet@elus.example.org")
+        .contains("LOCATION:Lille\\, salle du conseil");
+    assertThat(mailsTo("benedicte.messeanne-grobelny@elus.example.org", "14 janvier 2027").get(0).getSubject())
+        .isEqualTo(mail.getSubject());
+    assertThat(Mails.text(mailsTo("benedicte.messeanne-grobelny@elus.example.org", "14 janvier 2027").get(0)))
+        .startsWith("Madame,");
+    assertThat(Mails.received(smtp, null, "14 janvier 2027")).hasSize(5);
+
+    // A second run of the jobs (nothing left) sends nothing more.
+    flow.executeJobs();
+    assertThat(Mails.received(smtp, null, "14 janvier 2027")).hasSize(5);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> proof = rest.withBasicAuth("secretariat", "secretariat-demo")
+        .getForObject("/api/sessions/" + session + "/convocations", List.class);
+    assertThat(proof).hasSize(5).allSatisfy(d -> assertThat(d).containsEntry("status", "SENT"));
+  }
+
+  @Test
+  void anUrgentConvocationSaysSoWithItsReason() throws Exception {
+    convokedSession("2027-02-01T09:00:00+01:00", "2027-02-08T10:00:00+01:00", "2027-02-11T09:00:00+01:00", true,
+        "Délai de réponse à l'appel d'offres expirant le 12 février");
+    flow.executeJobs();
+    MimeMessage mail = mailsTo("luc.monnet@elus.example.org", "11 février 2027").get(0);
+    assertThat(mail.getSubject()).endsWith("(urgence)");
+    assertThat(Mails.text(mail)).contains("Convocation en urgence (CGCT L2121-11) : Délai de réponse à l'appel "
+        + "d'offres expirant le 12 février");
+    assertThat(Mails.html(mail)).contains("Convocation en urgence");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aMemberDeclaresAnAbsenceAndAProxyThatTheRollCallShowsAndMayWithdrawIt() throws Exception {
+    String session = convokedSession("2027-03-01T09:00:00+01:00", "2027-03-02T10:00:00+01:00",
+        "2027-03-11T18:00:00+01:00", false, null);
+    flow.executeJobs();
+    String avanpeeneLink = proxyLink(mailsTo("anne.vanpeene@elus.example.org", "11 mars 2027").get(0));
+    String bartholomeusLink = proxyLink(mailsTo("gregory.bartholomeus@elus.example.org", "11 mars 2027").get(0));
+    TestRestTemplate anonymous = new TestRestTemplate();
+    String base = rest.getRootUri();
+
+    ResponseEntity<String> page = anonymous.getForEntity(base + avanpeeneLink, String.class);
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getBody()).contains("Mme Anne VANPEENE").contains("M. Luc MONNET")
+        .doesNotContain("<option value=\"avanpeene\"");
+
+    assertThat(post(anonymous, base + avanpeeneLink, Map.of("status", "EXCUSED", "holderId", "lmonnet")).getBody())
+        .contains("Votre déclaration est enregistrée.");
+    List<MimeMessage> told = Mails.received(smtp, "luc.monnet@elus.example.org", "Pouvoir reçu");
+    assertThat(told).hasSize(1);
+    assertThat(told.get(0).getSubject()).startsWith("Pouvoir reçu de Mme Anne VANPEENE — Bureau du jeudi 11 mars 2027");
+
+    // M. MONNET already holds the one proxy allowed: he is no longer offered to another member.
+    String other = anonymous.getForObject(base + bartholomeusLink, String.class);
+    assertThat(other).doesNotContain("<option value=\"lmonnet\"");
+    assertThat(post(anonymous, base + bartholomeusLink, Map.of("status", "ABSENT", "holderId", "lmonnet")).getBody())
+        .contains("Pouvoir refusé : M. Luc MONNET ne peut pas recevoir votre pouvoir");
+
+    Workflow.clockAt("2027-03-11T18:00:00+01:00");
+    flow.executeJobs();
+    List<Map<String, Object>> prefilled = (List<Map<String, Object>>) org.camunda.spin.Spin.JSON(
+        runtimeService.getVariable(flow.task(session, "rollCall").getProcessInstanceId(), "attendance").toString())
+        .mapTo(List.class);
+    assertThat(prefilled).hasSize(5);
+    assertThat(prefilled).filteredOn(e -> e.get("memberId").equals("avanpeene")).singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("status", "EXCUSED").containsEntry("proxyHolderId", "lmonnet"));
+    assertThat(prefilled).filteredOn(e -> e.get("memberId").equals("ccoulon")).singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("status", "PRESENT"));
+  }
+
+  @Test
+  void aDeclarationCanBeWithdrawnAndAWrongOrSpentLinkShowsNobodysData() throws Exception {
+    String session = convokedSession("2027-04-01T09:00:00+02:00", "2027-04-02T10:00:00+02:00",
+        "2027-04-13T18:00:00+02:00", false, null);
+    flow.executeJobs();
+    String link = proxyLink(mailsTo("anne.vanpeene@elus.example.org", "13 avril 2027").get(0));
+    TestRestTemplate anonymous = new TestRestTemplate();
+    String base = rest.getRootUri();
+    post(anonymous, base + link, Map.of("status", "EXCUSED", "holderId", "gbartholomeus"));
+    assertThat(post(anonymous, base + link, Map.of("action", "revoke")).getBody())
+        .contains("Votre déclaration est retirée");
+    assertThat(Mails.received(smtp, "gregory.bartholomeus@elus.example.org", "Pouvoir retiré")).singleElement()
+        .satisfies(m -> assertThat(m.getSubject()).startsWith("Pouvoir retiré par Mme Anne VANPEENE"));
+
+    String tampered = link.substring(0, link.length() - 3) + (link.endsWith("A") ? "BBB" : "AAA");
+    ResponseEntity<String> wrong = anonymous.getForEntity(base + tampered, String.class);
+    assertThat(wrong.getStatusCode().value()).isEqualTo(404);
+    assertThat(wrong.getBody()).contains("Lien invalide ou expiré").doesNotContain("VANPEENE");
+
+    // At the opening the roll call is not taken yet: the member may still change her mind.
+    Workflow.clockAt("2027-04-13T18:00:00+02:00");
+    flow.executeJobs();
+    assertThat(anonymous.getForEntity(base + link, String.class).getStatusCode().value()).isEqualTo(200);
+    // Once the roll call is recorded, the link is spent.
+    List<Map<String, Object>> everyone = new ArrayList<>();
+    for (String m : List.of("ccoulon", "bmesseannegrobelny", "gbartholomeus", "avanpeene", "lmonnet")) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("memberId", m);
+      e.put("status", "PRESENT");
+      e.put("proxyHolderId", null);
+      everyone.add(e);
+    }
+    flow.completeOk("secretariat", session, "rollCall", Map.of("attendance", everyone, "presidingMemberId", "ccoulon"));
+    ResponseEntity<String> spent = anonymous.getForEntity(base + link, String.class);
+    assertThat(spent.getStatusCode().value()).isEqualTo(404);
+    assertThat(spent.getBody()).contains("Lien invalide ou expiré").doesNotContain("VANPEENE");
+  }
+
+  static String proxyLink(MimeMessage mail) {
+    Matcher link = Pattern.compile("https?://[^/\\s]+(/procuration/[A-Za-z0-9_.=-]+)").matcher(Mails.text(mail));
+    assertThat(link.find()).isTrue();
+    return link.group(1);
+  }
+
+  static ResponseEntity<String> post(TestRestTemplate client, String url, Map<String, String> form) {
+    LinkedMultiValueMap<String, String> body = new LinkedMultiValueMap<>();
+    form.forEach(body::add);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    return client.exchange(url, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+  }
+}
