@@ -29,22 +29,27 @@ final class DocumentDelegates {
   }
 
   /**
-   * After the president's signature: the extract is rendered again with the signature (date and
-   * signer) and kept as the act to notify; the partners' notifications are prepared.
+   * « Signer électroniquement l'extrait », after the president's « Signer l'extrait »: the extract's
+   * PDF is signed (PAdES) with the president's certificate and kept as {@code SIGNED_EXTRACT}; the
+   * HTML extract is kept again with the signature (date, certificate); the partners' notifications
+   * are prepared.
    */
   @Component("sealExtractDelegate")
   static class SealExtractDelegate implements JavaDelegate {
     private final ExtractService extracts;
+    private final SignedExtracts signedExtracts;
     private final NotificationService notifications;
 
-    SealExtractDelegate(ExtractService extracts, NotificationService notifications) {
+    SealExtractDelegate(ExtractService extracts, SignedExtracts signedExtracts, NotificationService notifications) {
       this.extracts = extracts;
+      this.signedExtracts = signedExtracts;
       this.notifications = notifications;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
       String id = execution.getProcessBusinessKey();
+      signedExtracts.seal(id);
       extracts.store(id);
       execution.setVariable(PARTNER_NOTIFICATIONS, new ArrayList<>(notifications.prepare(id)));
     }

@@ -2,6 +2,7 @@ package fr.comitia.document;
 
 import fr.comitia.deliberation.DeliberationRecord;
 import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.document.RollCallVotes.BallotGroup;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.ZoneId;
@@ -21,25 +22,50 @@ public class ExtractService {
   private final DeliberationRecords records;
   private final TemplateEngine templates;
   private final DocumentStore store;
+  private final PdfRenderer renderer;
+  private final RollCallVotes rollCall;
 
-  ExtractService(DeliberationRecords records, TemplateEngine templates, DocumentStore store) {
+  ExtractService(DeliberationRecords records, TemplateEngine templates, DocumentStore store, PdfRenderer renderer,
+      RollCallVotes rollCall) {
     this.records = records;
     this.templates = templates;
     this.store = store;
+    this.renderer = renderer;
+    this.rollCall = rollCall;
   }
 
+  /** The extract as HTML (any text typed by users escaped). */
   public String html(String deliberationId) {
     DeliberationRecord record = records.find(deliberationId).orElseThrow();
+    return html(record, ballots(record));
+  }
+
+  /** The extract as PDF/A, rendered now from the register (unsigned). */
+  public byte[] pdf(String deliberationId) {
+    DeliberationRecord record = records.find(deliberationId).orElseThrow();
+    return pdf(record, ballots(record));
+  }
+
+  String html(DeliberationRecord record, List<BallotGroup> ballots) {
     Context context = new Context(Locale.FRENCH);
     context.setVariable("r", record);
     context.setVariable("x", new Wording(record));
+    context.setVariable("ballots", ballots);
     return templates.process("documents/extract", context);
+  }
+
+  byte[] pdf(DeliberationRecord record, List<BallotGroup> ballots) {
+    return renderer.render(html(record, ballots));
+  }
+
+  private List<BallotGroup> ballots(DeliberationRecord record) {
+    return record.session() == null ? List.of() : rollCall.groups(record.id(), record.session().id());
   }
 
   /** Renders the extract and keeps it in the register; returns its document id. */
   long store(String deliberationId) {
     DeliberationRecord record = records.find(deliberationId).orElseThrow();
-    String html = html(deliberationId);
+    String html = html(record, ballots(record));
     return store.save("DELIBERATION", deliberationId, "EXTRACT", "extrait-" + record.number() + ".html",
         "text/html;charset=UTF-8", html.getBytes(StandardCharsets.UTF_8),
         record.signature() == null ? null : record.signature().signedAt(),
@@ -60,7 +86,7 @@ public class ExtractService {
     }
 
     public String getOrganisationTitle() {
-      return r.organisation().toUpperCase(Locale.FRENCH);
+      return guillemets(r.organisation().toUpperCase(Locale.FRENCH));
     }
 
     /** « EXTRAIT DU REGISTRE DES DELIBERATIONS DU COMITE SYNDICAL » (capitals without accents, as registers print). */
@@ -93,8 +119,7 @@ public class ExtractService {
     }
 
     public List<String> getPreambleParagraphs() {
-      return r.preamble() == null ? List.of()
-          : Arrays.stream(r.preamble().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+      return paragraphs(r.preamble());
     }
 
     /** « Le comité syndical, » */
@@ -122,6 +147,31 @@ public class ExtractService {
     public String getSignedOn() {
       return r.signature() == null ? null
           : FrenchDates.numeric(r.signature().signedAt().atZoneSameInstant(PARIS).toLocalDate());
+    }
+
+    /** The subject of the certificate that signed the PDF, once it is signed (« CN=…, T=Président, … »). */
+    public String getCertificateSubject() {
+      String subject = r.signature() == null ? null : r.signature().signerSubject();
+      return subject != null && subject.startsWith("CN=") ? subject : null;
+    }
+
+    /** The marks of the attendance table: ⊠ (U+22A0) for the column that applies, □ (U+25A1) otherwise. */
+    public String getChecked() {
+      return "\u22A0";
+    }
+
+    public String getUnchecked() {
+      return "\u25A1";
+    }
+
+    /** French guillemets hold their text with non-breaking spaces: « NORD – PAS-DE-CALAIS » never loses its ». */
+    static String guillemets(String text) {
+      return text.replace("« ", "«\u00A0").replace(" »", "\u00A0»");
+    }
+
+    static List<String> paragraphs(String text) {
+      return text == null ? List.of()
+          : Arrays.stream(text.split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     static String stripAccents(String s) {

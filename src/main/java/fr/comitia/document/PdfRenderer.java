@@ -11,6 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +32,34 @@ public class PdfRenderer {
   private final byte[] italic = font("DejaVuSerif-Italic.ttf");
   private final byte[] srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+  /**
+   * The last PDFs rendered, by the digest of their HTML: the same convocation or draft is attached
+   * to each member's mail, rendered once.
+   */
+  private final Map<String, byte[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+      return size() > 32;
+    }
+  };
+
   /** The PDF of a complete XHTML document (as the document templates produce). */
   public byte[] render(String html) {
+    String key = DocumentStore.sha256(html.getBytes(StandardCharsets.UTF_8));
+    synchronized (recent) {
+      byte[] pdf = recent.get(key);
+      if (pdf != null) {
+        return pdf.clone();
+      }
+    }
+    byte[] pdf = renderNow(html);
+    synchronized (recent) {
+      recent.put(key, pdf);
+    }
+    return pdf.clone();
+  }
+
+  private byte[] renderNow(String html) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();

@@ -188,8 +188,10 @@ public class NotificationService {
         .query(String.class).single();
   }
 
+  /** The signed PDF extract (the act notified); the HTML extract only if no signed one exists. */
   private List<OutgoingMail.Attachment> attachments(String deliberationId, String number) {
-    return documents.latest("DELIBERATION", deliberationId, "EXTRACT")
+    return documents.latest("DELIBERATION", deliberationId, "SIGNED_EXTRACT")
+        .or(() -> documents.latest("DELIBERATION", deliberationId, "EXTRACT"))
         .map(d -> List.of(new OutgoingMail.Attachment(d.fileName(), d.mediaType(), d.content())))
         .orElseThrow(() -> new IllegalStateException("No extract for deliberation " + deliberationId));
   }

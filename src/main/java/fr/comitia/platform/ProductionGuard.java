@@ -1,5 +1,7 @@
 package fr.comitia.platform;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
@@ -12,7 +14,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Refuses to start the {@code prod} profile without what production needs: the administrator's
- * password, an external PostgreSQL database and an SMTP server. Runs before any bean exists, so
+ * password, an external PostgreSQL database, an SMTP server and the president's signing
+ * certificate (PKCS#12 keystore and its password). Runs before any bean exists, so
  * nothing is created with a missing setting.
  */
 public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
@@ -31,6 +34,16 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     }
     if (!StringUtils.hasText(env.getProperty("spring.mail.host"))) {
       missing.add("COMITIA_SMTP_HOST : le serveur SMTP d'envoi des courriels");
+    }
+    String keystore = env.getProperty("comitia.signature.keystore");
+    if (!StringUtils.hasText(keystore)) {
+      missing.add("COMITIA_SIGNATURE_KEYSTORE : le magasin PKCS#12 (.p12) du certificat du président qui signe "
+          + "les extraits");
+    } else if (!Files.isRegularFile(Path.of(keystore))) {
+      missing.add("COMITIA_SIGNATURE_KEYSTORE : le magasin PKCS#12 « " + keystore + " » est introuvable");
+    }
+    if (!StringUtils.hasText(env.getProperty("comitia.signature.password"))) {
+      missing.add("COMITIA_SIGNATURE_PASSWORD : le mot de passe du magasin PKCS#12 du certificat de signature");
     }
     if (!missing.isEmpty()) {
       throw new StartupRefusedException(

@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.deliberation.DeliberationService;
+import fr.comitia.document.DraftDocuments;
 import fr.comitia.mail.OutgoingMail;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -8,11 +10,21 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionDocuments {
 
+  private final DraftDocuments documents;
+  private final DeliberationService deliberations;
+
+  SessionDocuments(DraftDocuments documents, DeliberationService deliberations) {
+    this.documents = documents;
+    this.deliberations = deliberations;
+  }
+
   List<OutgoingMail.Attachment> convocation(String sessionId) {
-    return List.of();
+    return List.of(new OutgoingMail.Attachment("convocation-" + sessionId + ".pdf", "application/pdf",
+        documents.convocationPdf(sessionId)));
   }
 
   List<OutgoingMail.Attachment> draft(String deliberationId, int position) {
-    return List.of();
+    return List.of(new OutgoingMail.Attachment("projet-" + position + "-" + deliberationId + ".pdf",
+        "application/pdf", documents.draftPdf(deliberationId)));
   }
 }

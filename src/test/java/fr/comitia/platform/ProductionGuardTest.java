@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.comitia.ComitiaApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -12,20 +16,64 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 /** The prod profile refuses to start before anything is created when a setting is missing. */
 class ProductionGuardTest {
 
+  @TempDir Path tmp;
+
+  /** A keystore file given by COMITIA_SIGNATURE_KEYSTORE (the guard checks that it exists). */
+  private String keystore() throws IOException {
+    Path file = tmp.resolve("president.p12");
+    if (!Files.exists(file)) {
+      Files.write(file, new byte[] {0x30});
+    }
+    return file.toString();
+  }
+
   private static SpringApplicationBuilder prod() {
     return new SpringApplicationBuilder(ComitiaApplication.class).web(WebApplicationType.NONE).profiles("prod");
   }
 
   @Test
-  void refusesToStartWithoutTheAdminPassword() {
+  void refusesToStartWithoutTheAdminPassword() throws IOException {
+    String keystore = keystore();
     assertThatThrownBy(() -> prod().run(
             "--camunda.bpm.admin-user.password=",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/comitia",
-            "--spring.mail.host=127.0.0.1"))
+            "--spring.mail.host=127.0.0.1",
+            "--comitia.signature.keystore=" + keystore,
+            "--comitia.signature.password=p12-from-env"))
         .isInstanceOf(StartupRefusedException.class)
         .hasMessageStartingWith("Démarrage refusé (profil prod)")
         .hasMessageContaining("COMITIA_ADMIN_PASSWORD : le mot de passe de l'administrateur Camunda")
-        .hasMessageNotContaining("COMITIA_DB_URL");
+        .hasMessageNotContaining("COMITIA_DB_URL")
+        .hasMessageNotContaining("COMITIA_SIGNATURE");
+  }
+
+  @Test
+  void refusesToStartWithoutThePresidentsSigningCertificate() {
+    assertThatThrownBy(() -> prod().run(
+            "--camunda.bpm.admin-user.password=s3cret-from-env",
+            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/comitia",
+            "--spring.mail.host=127.0.0.1",
+            "--comitia.signature.keystore=",
+            "--comitia.signature.password="))
+        .isInstanceOf(StartupRefusedException.class)
+        .hasMessageStartingWith("Démarrage refusé (profil prod)")
+        .hasMessageContaining("COMITIA_SIGNATURE_KEYSTORE : le magasin PKCS#12 (.p12) du certificat du président")
+        .hasMessageContaining("COMITIA_SIGNATURE_PASSWORD : le mot de passe du magasin PKCS#12")
+        .hasMessageNotContaining("COMITIA_ADMIN_PASSWORD");
+  }
+
+  @Test
+  void refusesToStartWithAKeystoreThatDoesNotExist() {
+    String missing = tmp.resolve("absent.p12").toString();
+    assertThatThrownBy(() -> prod().run(
+            "--camunda.bpm.admin-user.password=s3cret-from-env",
+            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/comitia",
+            "--spring.mail.host=127.0.0.1",
+            "--comitia.signature.keystore=" + missing,
+            "--comitia.signature.password=p12-from-env"))
+        .isInstanceOf(StartupRefusedException.class)
+        .hasMessageContaining("COMITIA_SIGNATURE_KEYSTORE : le magasin PKCS#12 « " + missing + " » est introuvable")
+        .hasMessageNotContaining("COMITIA_SIGNATURE_PASSWORD");
   }
 
   @Test
@@ -35,17 +83,22 @@ class ProductionGuardTest {
         .isInstanceOf(StartupRefusedException.class)
         .hasMessageContaining("COMITIA_ADMIN_PASSWORD")
         .hasMessageContaining("COMITIA_DB_URL : l'adresse JDBC de la base PostgreSQL")
-        .hasMessageContaining("COMITIA_SMTP_HOST");
+        .hasMessageContaining("COMITIA_SMTP_HOST")
+        .hasMessageContaining("COMITIA_SIGNATURE_KEYSTORE")
+        .hasMessageContaining("COMITIA_SIGNATURE_PASSWORD");
   }
 
   @Test
-  void withEverythingGivenTheGuardLetsTheStartGoOnToTheGivenDatabase() {
+  void withEverythingGivenTheGuardLetsTheStartGoOnToTheGivenDatabase() throws IOException {
     // The start then fails on the unreachable database: nothing embedded stood in for it.
+    String keystore = keystore();
     Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> prod().run(
         "--camunda.bpm.admin-user.password=s3cret-from-env",
         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/comitia",
         "--spring.datasource.hikari.initialization-fail-timeout=1",
-        "--spring.mail.host=127.0.0.1"));
+        "--spring.mail.host=127.0.0.1",
+        "--comitia.signature.keystore=" + keystore,
+        "--comitia.signature.password=p12-from-env"));
     assertThat(failure).isNotNull().isNotInstanceOf(StartupRefusedException.class);
     assertThat(stackText(failure)).contains("127.0.0.1:1");
   }

@@ -18,6 +18,8 @@ class RestartIT {
   private static ConfigurableApplicationContext start(Path dataDirectory) {
     return new SpringApplicationBuilder(ComitiaApplication.class).run(
         "--server.port=0",
+        // Its own engine name: closing this context must not unregister the shared test context's engine.
+        "--camunda.bpm.process-engine-name=restartit",
         "--comitia.embedded.postgres.data-directory=" + dataDirectory,
         "--comitia.embedded.smtp.port=0",
         "--camunda.bpm.job-execution.enabled=false");

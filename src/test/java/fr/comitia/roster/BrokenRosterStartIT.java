@@ -22,6 +22,8 @@ class BrokenRosterStartIT {
 
     Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ComitiaApplication.class).run(
         "--server.port=0",
+        // Its own engine name: closing this context must not unregister the shared test context's engine.
+        "--camunda.bpm.process-engine-name=brokenrosterit",
         "--comitia.organisation=file:" + file,
         "--comitia.embedded.postgres.data-directory=target/test-data/broken-roster",
         "--comitia.embedded.smtp.port=0"));

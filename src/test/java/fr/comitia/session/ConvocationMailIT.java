@@ -126,6 +126,8 @@ class ConvocationMailIT {
     Matcher link = Pattern.compile("https?://[^/\\s]+(/procuration/[A-Za-z0-9_.=-]+)").matcher(text);
     assertThat(link.find()).isTrue();
 
+    assertThat(attachment(mail, "convocation-" + session + ".pdf")).startsWith("%PDF");
+    assertThat(fileNames(mail)).anySatisfy(n -> assertThat(n).matches("projet-1-D\\d+\\.pdf"));
     String ics = attachment(mail, "convocation.ics");
     assertThat(ics).contains("METHOD:REQUEST").contains("BEGIN:VTIMEZONE").contains("TZID:Europe/Paris")
         .contains("DTSTART;TZID=Europe/Paris:20270114T183000")
@@ -235,6 +237,19 @@ class ConvocationMailIT {
     ResponseEntity<String> spent = anonymous.getForEntity(base + link, String.class);
     assertThat(spent.getStatusCode().value()).isEqualTo(404);
     assertThat(spent.getBody()).contains("Lien invalide ou expiré").doesNotContain("VANPEENE");
+  }
+
+  static List<String> fileNames(Part part) throws Exception {
+    List<String> names = new ArrayList<>();
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        names.addAll(fileNames(multipart.getBodyPart(i)));
+      }
+    } else if (part.getFileName() != null) {
+      names.add(part.getFileName());
+    }
+    return names;
   }
 
   static String proxyLink(MimeMessage mail) {

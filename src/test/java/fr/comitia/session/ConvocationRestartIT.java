@@ -33,7 +33,9 @@ class ConvocationRestartIT {
 
   private static ConfigurableApplicationContext start(Path data) {
     return new SpringApplicationBuilder(ComitiaApplication.class).run(
-        "--server.port=0", "--comitia.embedded.postgres.data-directory=" + data, "--comitia.embedded.smtp.port=0",
+        "--server.port=0",
+        // Its own engine name: closing this context must not unregister the shared test context's engine.
+        "--camunda.bpm.process-engine-name=convocationrestartit", "--comitia.embedded.postgres.data-directory=" + data, "--comitia.embedded.smtp.port=0",
         "--camunda.bpm.job-execution.enabled=false");
   }
 

@@ -1,0 +1,117 @@
+package fr.comitia.document;
+
+import fr.comitia.deliberation.DeliberationRecord;
+import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.roster.Organisation;
+import fr.comitia.session.SessionRecord;
+import fr.comitia.session.SessionRecords;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The documents sent before a session, as PDF/A: each draft deliberation (« Projet de
+ * délibération ») and the convocation with its agenda, for the convocation mail.
+ */
+@Service
+public class DraftDocuments {
+
+  private final DeliberationRecords deliberations;
+  private final SessionRecords sessions;
+  private final Organisation organisation;
+  private final JdbcClient jdbc;
+  private final TemplateEngine templates;
+  private final PdfRenderer renderer;
+
+  DraftDocuments(DeliberationRecords deliberations, SessionRecords sessions, Organisation organisation,
+      JdbcClient jdbc, TemplateEngine templates, PdfRenderer renderer) {
+    this.deliberations = deliberations;
+    this.sessions = sessions;
+    this.organisation = organisation;
+    this.jdbc = jdbc;
+    this.templates = templates;
+    this.renderer = renderer;
+  }
+
+  /** « Projet de délibération »: object, rapporteur, note, preamble, visas, proposal, articles, annexes. */
+  public byte[] draftPdf(String deliberationId) {
+    return renderer.render(draftHtml(deliberationId));
+  }
+
+  public String draftHtml(String deliberationId) {
+    DeliberationRecord record = deliberations.find(deliberationId).orElseThrow();
+    Context context = new Context(Locale.FRENCH);
+    context.setVariable("r", record);
+    context.setVariable("x", new ExtractService.Wording(record));
+    context.setVariable("note", ExtractService.Wording.paragraphs(note(record)));
+    context.setVariable("sessionDay", record.session() == null ? null : dayAndHour(record.session().date()
+        .atZoneSameInstant(ExtractService.PARIS)));
+    return templates.process("documents/draft", context);
+  }
+
+  /**
+   * The convocation of a session: assembly, date and hour in French, place, each item of the agenda
+   * with its object, rapporteur and explanatory note, the president's signature, the urgency and
+   * its reason if any, and « sans condition de quorum » on reconvocation.
+   */
+  public byte[] convocationPdf(String sessionId) {
+    return renderer.render(convocationHtml(sessionId));
+  }
+
+  public String convocationHtml(String sessionId) {
+    SessionRecord session = sessions.find(sessionId).orElseThrow();
+    Organisation.Body body = organisation.body(session.bodyId()).orElseThrow();
+    List<ConvocationItem> items = new ArrayList<>();
+    for (SessionRecord.AgendaItem a : session.agenda()) {
+      DeliberationRecord d = deliberations.find(a.deliberationId()).orElseThrow();
+      items.add(new ConvocationItem(a.position(), d.object(),
+          d.rapporteur() == null ? null : d.rapporteur().fullName(), ExtractService.Wording.paragraphs(note(d))));
+    }
+    ZonedDateTime date = session.sessionDate().atZoneSameInstant(ExtractService.PARIS);
+    String assembly = body.assemblyName();
+    Context context = new Context(Locale.FRENCH);
+    context.setVariable("s", session);
+    context.setVariable("items", items);
+    context.setVariable("organisationTitle",
+        ExtractService.Wording.guillemets(organisation.name().toUpperCase(Locale.FRENCH)));
+    context.setVariable("title", ("Convocation du " + assembly).toUpperCase(Locale.FRENCH));
+    context.setVariable("sentence", "J'ai l'honneur de vous convoquer à la séance du " + assembly + " du "
+        + organisation.name().replace("« ", "").replace(" »", "") + " qui se tiendra le " + dayAndHour(date)
+        + ", à " + session.place() + ".");
+    context.setVariable("reconvened", !session.quorumRequired());
+    context.setVariable("reconvocationSentence", "Le quorum n'ayant pas été atteint lors de la précédente réunion, "
+        + "le " + assembly + " est à nouveau convoqué avec le même ordre du jour ; il délibérera valablement "
+        + "sans condition de quorum (CGCT L2121-17).");
+    context.setVariable("convokedOn", session.convocationDate() == null ? null
+        : "Fait le " + FrenchDates.inWords(session.convocationDate()) + ".");
+    context.setVariable("presidentTitle", body.presidentTitle());
+    context.setVariable("president",
+        organisation.member(body.presidentId()).map(Organisation.Member::fullName).orElse(body.presidentId()));
+    return templates.process("documents/convocation", context);
+  }
+
+  /** « jeudi seize juin deux mille vingt-deux à 10 h 00 » */
+  static String dayAndHour(ZonedDateTime date) {
+    return FrenchDates.withWeekdayInWords(date.toLocalDate()) + " à " + FrenchDates.time(date.toLocalTime());
+  }
+
+  /** The explanatory note of a draft; its preamble's first paragraph when it has none. */
+  private String note(DeliberationRecord record) {
+    List<String> notes = jdbc.sql("select note from comitia.deliberation where id = :id").param("id", record.id())
+        .query(String.class).list();
+    String note = notes.isEmpty() ? null : notes.get(0);
+    if (note != null && !note.isBlank()) {
+      return note;
+    }
+    List<String> preamble = ExtractService.Wording.paragraphs(record.preamble());
+    return preamble.isEmpty() ? null : preamble.get(0);
+  }
+
+  /** One item of the agenda in the convocation. */
+  public record ConvocationItem(int position, String object, String rapporteur, List<String> note) {}
+}

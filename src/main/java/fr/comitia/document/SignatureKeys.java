@@ -1,0 +1,245 @@
+package fr.comitia.document;
+
+import fr.comitia.roster.Organisation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The president's signing key and certificate, from the PKCS#12 keystore named in {@code config/}
+ * ({@code comitia.signature.*}). In the demo run a missing keystore is created on first start
+ * with a self-signed RSA 3072 certificate of the organisation's president, and the log says so.
+ */
+@Component
+public class SignatureKeys {
+
+  private static final Logger log = LoggerFactory.getLogger(SignatureKeys.class);
+
+  /** A key and its certificate chain (the signer's certificate first). */
+  public record Credentials(PrivateKey key, List<X509Certificate> chain) {
+    public X509Certificate certificate() {
+      return chain.get(0);
+    }
+
+    /** « CN=Christophe COULON, T=Président, O=…, C=FR » */
+    public String subject() {
+      return SignatureKeys.subject(certificate());
+    }
+
+    /** The common name of the subject (« Christophe COULON »). */
+    public String commonName() {
+      X500Name name = X500Name.getInstance(certificate().getSubjectX500Principal().getEncoded());
+      RDN[] cn = name.getRDNs(BCStyle.CN);
+      return cn.length == 0 ? subject() : IETFUtils.valueToString(cn[0].getFirst().getValue());
+    }
+  }
+
+  private final SignatureProperties properties;
+  private final Organisation organisation;
+  private final Clock clock;
+  private volatile Credentials credentials;
+
+  SignatureKeys(SignatureProperties properties, Organisation organisation, Clock clock) {
+    this.properties = properties;
+    this.organisation = organisation;
+    this.clock = clock;
+    if (properties.createIfMissing() && configured() && !Files.exists(path())) {
+      createDemoKeystore();
+    }
+  }
+
+  /** Says at start which certificate signs the extracts; a keystore that cannot be read stops the start. */
+  @EventListener(ApplicationReadyEvent.class)
+  void report() {
+    if (!configured()) {
+      log.warn("Aucun certificat de signature configuré (comitia.signature.keystore) : les extraits ne pourront "
+          + "pas être signés électroniquement.");
+      return;
+    }
+    Credentials c = credentials();
+    log.info("Signature électronique des extraits : certificat « {} » du fichier {} (valable jusqu'au {}).",
+        c.subject(), path().toAbsolutePath(), c.certificate().getNotAfter().toInstant());
+  }
+
+  public boolean configured() {
+    return StringUtils.hasText(properties.keystore());
+  }
+
+  /** The key and certificate of the keystore (read once). */
+  public Credentials credentials() {
+    Credentials c = credentials;
+    if (c == null) {
+      synchronized (this) {
+        if (credentials == null) {
+          credentials = load();
+        }
+        c = credentials;
+      }
+    }
+    return c;
+  }
+
+  private Path path() {
+    return Path.of(properties.keystore());
+  }
+
+  private char[] password() {
+    return properties.password() == null ? new char[0] : properties.password().toCharArray();
+  }
+
+  private Credentials load() {
+    if (!configured()) {
+      throw new IllegalStateException("Signature impossible : aucun magasin de certificats n'est configuré "
+          + "(comitia.signature.keystore, COMITIA_SIGNATURE_KEYSTORE en production).");
+    }
+    Path file = path();
+    try (InputStream in = Files.newInputStream(file)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, password());
+      String alias = StringUtils.hasText(properties.alias()) ? properties.alias() : firstKeyAlias(store);
+      if (alias == null || !store.isKeyEntry(alias)) {
+        throw new IllegalStateException("Signature impossible : le magasin " + file + " ne contient pas de clé"
+            + (StringUtils.hasText(properties.alias()) ? " sous l'alias « " + properties.alias() + " »" : "") + ".");
+      }
+      Key key = store.getKey(alias, password());
+      Certificate[] chain = store.getCertificateChain(alias);
+      if (!(key instanceof PrivateKey privateKey) || chain == null || chain.length == 0) {
+        throw new IllegalStateException("Signature impossible : l'entrée « " + alias + " » du magasin " + file
+            + " n'a pas de clé privée et de certificat.");
+      }
+      List<X509Certificate> certificates = new ArrayList<>();
+      for (Certificate certificate : chain) {
+        certificates.add((X509Certificate) certificate);
+      }
+      return new Credentials(privateKey, List.copyOf(certificates));
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("Signature impossible : le magasin de certificats " + file
+          + " est illisible (fichier absent, mot de passe erroné ou format autre que PKCS#12) : " + e.getMessage(), e);
+    }
+  }
+
+  private static String firstKeyAlias(KeyStore store) throws GeneralSecurityException {
+    for (String alias : Collections.list(store.aliases())) {
+      if (store.isKeyEntry(alias)) {
+        return alias;
+      }
+    }
+    return null;
+  }
+
+  /** The demo certificate: self-signed, RSA 3072, of the president of the organisation's first assembly. */
+  private void createDemoKeystore() {
+    Path file = path();
+    Organisation.Member president = organisation.bodies().stream().findFirst()
+        .flatMap(b -> organisation.member(b.presidentId()))
+        .orElseThrow(() -> new IllegalStateException("Aucun président dans l'organisation : certificat impossible."));
+    String organisationName = organisation.name().replace("«", "").replace("»", "").replace('–', '-')
+        .replaceAll("\\s+", " ").strip();
+    X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+        .addRDN(BCStyle.C, "FR")
+        .addRDN(BCStyle.O, organisationName)
+        .addRDN(BCStyle.T, "Président")
+        .addRDN(BCStyle.CN, president.firstName() + " " + president.lastName())
+        .build();
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(3072, new SecureRandom());
+      KeyPair pair = generator.generateKeyPair();
+      X509Certificate certificate = selfSigned(subject, pair);
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      String alias = StringUtils.hasText(properties.alias()) ? properties.alias() : "president";
+      store.setKeyEntry(alias, pair.getPrivate(), password(), new Certificate[] {certificate});
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".president", ".p12");
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        store.store(out, password());
+      }
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+      log.warn("Certificat de signature de démonstration créé : « {} », auto-signé (RSA 3072), dans {}. "
+          + "Il n'a aucune valeur légale ; en production, fournissez le certificat du président "
+          + "(COMITIA_SIGNATURE_KEYSTORE, COMITIA_SIGNATURE_PASSWORD).", subject(certificate), file.toAbsolutePath());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Création du certificat de démonstration impossible dans " + file, e);
+    } catch (GeneralSecurityException | OperatorCreationException e) {
+      throw new IllegalStateException("Création du certificat de démonstration impossible : " + e.getMessage(), e);
+    }
+  }
+
+  private X509Certificate selfSigned(X500Name subject, KeyPair pair)
+      throws GeneralSecurityException, OperatorCreationException, IOException {
+    // Valid over the past and next ten years: the demonstration replays sessions of past years
+    // (2022-14) and signs them at the engine's time of then.
+    Instant now = clock.instant();
+    Date notBefore = Date.from(now.minus(Duration.ofDays(3653)));
+    Date notAfter = Date.from(now.plus(Duration.ofDays(3653)));
+    BigInteger serial = new BigInteger(96, new SecureRandom());
+    X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial, notBefore, notAfter, subject,
+        pair.getPublic());
+    JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+    builder.addExtension(Extension.subjectKeyIdentifier, false,
+        extensions.createSubjectKeyIdentifier(pair.getPublic()));
+    return new JcaX509CertificateConverter()
+        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+  }
+
+  /** The subject as people read it, most specific first: « CN=…, T=…, O=…, C=FR ». */
+  static String subject(X509Certificate certificate) {
+    X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+    List<String> parts = new ArrayList<>();
+    for (RDN rdn : name.getRDNs()) {
+      for (AttributeTypeAndValue value : rdn.getTypesAndValues()) {
+        ASN1ObjectIdentifier type = value.getType();
+        String label = BCStyle.INSTANCE.oidToDisplayName(type);
+        parts.add((label == null ? type.getId() : label) + "=" + IETFUtils.valueToString(value.getValue()));
+      }
+    }
+    Collections.reverse(parts);
+    return String.join(", ", parts);
+  }
+}

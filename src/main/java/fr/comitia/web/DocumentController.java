@@ -1,0 +1,102 @@
+package fr.comitia.web;
+
+import fr.comitia.deliberation.DeliberationRecord;
+import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.document.DocumentStore;
+import fr.comitia.document.DraftDocuments;
+import fr.comitia.document.ExtractService;
+import fr.comitia.document.MinutesService;
+import fr.comitia.document.SignedExtracts;
+import fr.comitia.session.SessionRecord;
+import fr.comitia.session.SessionRecords;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The register's documents as PDF: the extract (signed once the president has signed it), the
+ * draft, the minutes and the list of a session's deliberations, the convocation.
+ */
+@RestController
+class DocumentController {
+
+  private static final MediaType PDF = MediaType.APPLICATION_PDF;
+
+  private final DeliberationRecords deliberations;
+  private final SessionRecords sessions;
+  private final ExtractService extracts;
+  private final SignedExtracts signedExtracts;
+  private final MinutesService minutes;
+  private final DraftDocuments drafts;
+
+  DocumentController(DeliberationRecords deliberations, SessionRecords sessions, ExtractService extracts,
+      SignedExtracts signedExtracts, MinutesService minutes, DraftDocuments drafts) {
+    this.deliberations = deliberations;
+    this.sessions = sessions;
+    this.extracts = extracts;
+    this.signedExtracts = signedExtracts;
+    this.minutes = minutes;
+    this.drafts = drafts;
+  }
+
+  /** The extract: the electronically signed PDF once signed, otherwise rendered now (unsigned). */
+  @GetMapping("/api/deliberations/{id}/extract.pdf")
+  ResponseEntity<byte[]> extract(@PathVariable String id) {
+    DeliberationRecord record = deliberation(id);
+    return signedExtracts.latest(id).map(DocumentController::pdf)
+        .orElseGet(() -> pdf("extrait-" + (record.number() == null ? record.id() : record.number()) + ".pdf",
+            extracts.pdf(id)));
+  }
+
+  /** The draft as sent to the members with the convocation. */
+  @GetMapping("/api/deliberations/{id}/draft.pdf")
+  ResponseEntity<byte[]> draft(@PathVariable String id) {
+    deliberation(id);
+    return pdf("projet-" + id + ".pdf", drafts.draftPdf(id));
+  }
+
+  @GetMapping("/api/sessions/{id}/minutes.pdf")
+  ResponseEntity<byte[]> minutes(@PathVariable String id) {
+    session(id);
+    return minutes.stored(id, MinutesService.MINUTES).map(DocumentController::pdf)
+        .orElseThrow(() -> ApiException.notFound("Procès-verbal introuvable : il est établi à la clôture de la "
+            + "séance « " + id + " », qui n'est pas close."));
+  }
+
+  @GetMapping("/api/sessions/{id}/deliberations.pdf")
+  ResponseEntity<byte[]> deliberationList(@PathVariable String id) {
+    session(id);
+    return minutes.stored(id, MinutesService.DELIBERATION_LIST).map(DocumentController::pdf)
+        .orElseThrow(() -> ApiException.notFound("Liste des délibérations introuvable : elle est établie à la "
+            + "clôture de la séance « " + id + " », qui n'est pas close."));
+  }
+
+  @GetMapping("/api/sessions/{id}/convocation.pdf")
+  ResponseEntity<byte[]> convocation(@PathVariable String id) {
+    session(id);
+    return pdf("convocation-" + id + ".pdf", drafts.convocationPdf(id));
+  }
+
+  private DeliberationRecord deliberation(String id) {
+    return deliberations.find(id).orElseThrow(() -> ApiException.notFound("Délibération « " + id + " » introuvable."));
+  }
+
+  private SessionRecord session(String id) {
+    return sessions.find(id).orElseThrow(() -> ApiException.notFound("Séance « " + id + " » introuvable."));
+  }
+
+  private static ResponseEntity<byte[]> pdf(DocumentStore.Document document) {
+    return pdf(document.fileName(), document.content());
+  }
+
+  private static ResponseEntity<byte[]> pdf(String fileName, byte[] content) {
+    return ResponseEntity.ok()
+        .contentType(PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName).build().toString())
+        .body(content);
+  }
+}
