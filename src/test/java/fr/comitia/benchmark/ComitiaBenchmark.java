@@ -1,0 +1,790 @@
+package fr.comitia.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import fr.comitia.ComitiaApplication;
+import fr.comitia.deliberation.DeliberationService;
+import fr.comitia.deliberation.Draft;
+import fr.comitia.document.ExtractService;
+import fr.comitia.document.PdfSigner;
+import fr.comitia.document.SignatureKeys;
+import fr.comitia.document.SignedExtracts;
+import fr.comitia.notification.NotificationService;
+import fr.comitia.roster.Organisation;
+import fr.comitia.session.SessionService;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Comitia's benchmark: what a deliberation costs the machine and how far one node goes, against the
+ * bare Camunda engine and a plain Jakarta Mail loop, on the embedded PostgreSQL and SMTP server.
+ * Not a test: it runs only with {@code mvn -Pbenchmark verify} (README, « Mesurer les
+ * performances »), prints one Markdown table and writes it to {@code target/benchmark/results.md}.
+ *
+ * <p>Parameters (system properties, {@code -Dbench.…}): {@code deliberations} (500),
+ * {@code itemsPerSession} (10), {@code warmupDeliberations} (20), {@code fanoutMembers} (200),
+ * {@code documentRuns} (50), {@code documentWarmup} (10), {@code history} (50000),
+ * {@code queryRuns} (200), {@code queryWarmup} (50), {@code openDrafts} (40),
+ * {@code threads} (the number of cores), {@code startup} (true), {@code keepData} (false).
+ */
+class ComitiaBenchmark {
+
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  static final String SEED_SESSION_DATE = "2022-06-16T10:00:00+02:00";
+  static final String SEED_PLACE = "Lille, dans les locaux du Conseil régional des Hauts-de-France";
+
+  // --- Parameters --------------------------------------------------------------------------------
+
+  static int param(String name, int defaultValue) {
+    String value = System.getProperty("bench." + name);
+    return value == null || value.isBlank() ? defaultValue : Integer.parseInt(value.strip());
+  }
+
+  static boolean flag(String name, boolean defaultValue) {
+    String value = System.getProperty("bench." + name);
+    return value == null || value.isBlank() ? defaultValue : Boolean.parseBoolean(value.strip());
+  }
+
+  final int deliberations = param("deliberations", 500);
+  final int itemsPerSession = param("itemsPerSession", 10);
+  final int warmupDeliberations = param("warmupDeliberations", 20);
+  final int fanoutMembers = param("fanoutMembers", 200);
+  final int documentRuns = param("documentRuns", 50);
+  final int documentWarmup = param("documentWarmup", 10);
+  final int history = param("history", 50_000);
+  final int queryRuns = param("queryRuns", 200);
+  final int queryWarmup = param("queryWarmup", 50);
+  final int openDrafts = param("openDrafts", 40);
+  final int threads = param("threads", Runtime.getRuntime().availableProcessors());
+  final boolean startup = flag("startup", true);
+  final boolean keepData = flag("keepData", false);
+
+  final Path base = Path.of("").toAbsolutePath();
+  final Path benchDir = base.resolve("target/bench");
+  final Path resultsDir = base.resolve("target/benchmark");
+  final List<Row> rows = new ArrayList<>();
+  final List<String> notes = new ArrayList<>();
+  final Map<String, Lifecycle.Result> lifecycles = new LinkedHashMap<>();
+  String postgresVersion = "?";
+
+  record Row(String measure, String comitia, String reference, String ratio, String n, String how) {}
+
+  // --- Beans of the benchmark's Comitia ----------------------------------------------------------
+
+  ConfigurableApplicationContext app;
+  Driver driver;
+  Parallel parallel;
+  ManagementService management;
+  RuntimeService runtime;
+  TaskService taskService;
+  HistoryService historyService;
+  DeliberationService deliberationService;
+  SessionService sessionService;
+  NotificationService notificationService;
+  Organisation organisation;
+  GreenMail smtp;
+  JdbcTemplate jdbc;
+  ObjectMapper json;
+  CpuMeter cpu;
+
+  @Test
+  void run() throws Exception {
+    long begin = System.nanoTime();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Path runDir = benchDir.resolve("run-" + run);
+    Files.createDirectories(runDir);
+    Files.createDirectories(resultsDir);
+    cpu = new CpuMeter(runDir.resolve("postgres"));
+    CpuMeter.Reading runStart = cpu.read();
+    Path organisationFile = BenchOrganisation.write(base.resolve("config/organisation.yml"),
+        runDir.resolve("organisation.yml"), fanoutMembers);
+    log("Benchmark Comitia — %d délibérations, %d par séance, %d fils ; données dans %s", deliberations,
+        itemsPerSession, threads, runDir);
+    try {
+      app = new SpringApplicationBuilder(ComitiaApplication.class).run(
+          "--server.port=0",
+          "--comitia.embedded.postgres.data-directory=" + runDir.resolve("postgres"),
+          "--comitia.embedded.smtp.port=0",
+          "--camunda.bpm.job-execution.enabled=false",
+          "--comitia.organisation=file:" + organisationFile,
+          "--comitia.signature.keystore=" + runDir.resolve("president.p12"),
+          "--spring.main.banner-mode=off",
+          "--logging.level.root=WARN");
+      beans();
+      notes.add("Le Comitia du benchmark est le même que celui du lancement par défaut (profil demo, base et SMTP "
+          + "embarqués, organisation livrée plus l'assemblée d'essai), avec l'exécuteur de tâches arrêté (le "
+          + "benchmark exécute les tâches asynchrones lui-même, sur " + threads + " fils) et ses journaux au niveau "
+          + "WARN (les lignes INFO d'openhtmltopdf, qui journalise à part, restent).");
+      try (Parallel workers = new Parallel(threads)) {
+        parallel = workers;
+        deployBareModels();
+        String seedId = seedReplay();
+        purgeMail();
+        warmUp();
+        String largeId = fanOut();
+        purgeMail();
+        measureLifecycles();
+        purgeMail();
+        documents(seedId, largeId);
+        taskList();
+      }
+    } finally {
+      ClockUtil.reset();
+      if (app != null) {
+        app.close();
+      }
+    }
+    if (startup) {
+      startupAndMemory(runDir);
+    } else {
+      notes.add("Démarrage et mémoire non mesurés (-Dbench.startup=false).");
+    }
+    if (!keepData) {
+      FileSystemUtils.deleteRecursively(runDir);
+    }
+    Duration total = Duration.ofNanos(System.nanoTime() - begin);
+    notes.add(String.format(Locale.FRENCH, "Pendant tout le benchmark, les autres processus de la machine (autres "
+        + "compilations, tests…) ont occupé en moyenne %.0f %% de ses %d cœurs (/proc/stat).",
+        100 * cpu.read().minus(runStart).othersShare(total.toNanos()), Runtime.getRuntime().availableProcessors()));
+    String report = report(total);
+    Files.writeString(resultsDir.resolve("results.md"), report);
+    System.out.println();
+    System.out.println(report);
+    System.out.println("(écrit dans " + resultsDir.resolve("results.md") + ")");
+  }
+
+  void beans() {
+    management = app.getBean(ManagementService.class);
+    runtime = app.getBean(RuntimeService.class);
+    taskService = app.getBean(TaskService.class);
+    historyService = app.getBean(HistoryService.class);
+    deliberationService = app.getBean(DeliberationService.class);
+    sessionService = app.getBean(SessionService.class);
+    notificationService = app.getBean(NotificationService.class);
+    organisation = app.getBean(Organisation.class);
+    smtp = app.getBean(GreenMail.class);
+    jdbc = new JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+    json = app.getBean(ObjectMapper.class);
+    driver = new Driver(app.getBean(IdentityService.class), taskService);
+    postgresVersion = jdbc.queryForObject("show server_version", String.class);
+  }
+
+  static void log(String format, Object... args) {
+    System.out.printf("[bench %s] %s%n", LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS),
+        String.format(Locale.FRENCH, format, args));
+    System.out.flush();
+  }
+
+  static OffsetDateTime paris(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(PARIS).toOffsetDateTime();
+  }
+
+  void purgeMail() throws Exception {
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  // --- Set-up ------------------------------------------------------------------------------------
+
+  void deployBareModels() {
+    app.getBean(RepositoryService.class).createDeployment().name("benchmark")
+        .addModelInstance("benchmark/benchDeliberation.bpmn", BareModels.deliberation())
+        .addModelInstance("benchmark/benchSession.bpmn", BareModels.session())
+        .deploy();
+    AuthorizationService authorizations = app.getBean(AuthorizationService.class);
+    grant(authorizations, "drafter", BareModels.DELIBERATION);
+    grant(authorizations, "secretariat", BareModels.SESSION);
+  }
+
+  /** The same rights on the bare processes as Comitia gives on its own (start and read). */
+  static void grant(AuthorizationService authorizations, String group, String processKey) {
+    Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    a.setGroupId(group);
+    a.setResource(Resources.PROCESS_DEFINITION);
+    a.setResourceId(processKey);
+    a.addPermission(Permissions.READ);
+    a.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+    a.addPermission(Permissions.READ_HISTORY);
+    authorizations.saveAuthorization(a);
+  }
+
+  Draft seedDraft(String bodyId) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/seed/deliberation-2022-14.json")) {
+      Draft draft = json.readValue(in, Draft.class);
+      return new Draft(bodyId, draft.object(), draft.rapporteurId(), draft.preamble(), draft.visas(),
+          draft.proposal(), draft.articles(), draft.annexes(), draft.partners(), draft.note());
+    }
+  }
+
+  static String resource(String path) throws IOException {
+    try (InputStream in = ComitiaBenchmark.class.getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  Lifecycle lifecycle(List<String> members, String president, String secretary) {
+    return new Lifecycle(driver, management, parallel, members, president, secretary, json, cpu);
+  }
+
+  Lifecycle.Comitia comitia(Draft draft) {
+    return new Lifecycle.Comitia(driver, deliberationService, sessionService, notificationService, runtime, draft);
+  }
+
+  List<String> committeeMembers() {
+    return organisation.body("comitesyndical").orElseThrow().memberIds();
+  }
+
+  // --- The seed, replayed as SeedReplayIT does, through the services ------------------------------
+
+  String seedReplay() throws IOException {
+    log("Délibération 2022-14 rejouée (cas de référence)");
+    Lifecycle.clock(OffsetDateTime.parse("2022-05-20T09:00:00+02:00"));
+    Draft draft = seedDraft("comitesyndical");
+    String id = driver.as("redacteur", () -> deliberationService.submit(draft));
+    driver.complete("directeur", id, "reviewDraft", Map.of("approved", true));
+    Lifecycle.clock(OffsetDateTime.parse("2022-06-01T09:00:00+02:00"));
+    String session = driver.as("secretariat", () -> sessionService.submit("comitesyndical", SEED_SESSION_DATE,
+        SEED_PLACE));
+    driver.complete("secretariat", session, "buildAgenda",
+        Map.of("agenda", SpinValues.jsonValue("[\"" + id + "\"]").create()));
+    Lifecycle.clock(OffsetDateTime.parse("2022-06-10T11:00:00+02:00"));
+    driver.complete("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    parallel.runJobs(management);
+    Lifecycle.clock(OffsetDateTime.parse(SEED_SESSION_DATE).plusMinutes(1));
+    parallel.runJobs(management);
+    Map<String, Object> rollCall = new LinkedHashMap<>();
+    rollCall.put("attendance", SpinValues.jsonValue(resource("/seed/attendance-2022-06-16.json")).create());
+    rollCall.put("presidingMemberId", "bmesseannegrobelny");
+    rollCall.put("sessionSecretaryId", "cbachelet");
+    driver.complete("secretariat", session, "rollCall", rollCall);
+    driver.complete("secretariat", session, "recordVote", Map.of("votesFor", 13, "votesAgainst", 0,
+        "abstentions", 0, "notParticipating", 0, "secretBallot", false));
+    Lifecycle.clock(OffsetDateTime.parse("2022-06-17T15:00:00+02:00"));
+    driver.complete("ccoulon", id, "signExtract", Map.of("signed", true));
+    parallel.runJobs(management);
+    comitia(draft).acknowledge(id);
+    driver.complete("secretariat", session, "closeSession", Map.of());
+    String number = jdbc.queryForObject("select number from comitia.deliberation where id = ?", String.class, id);
+    if (!"2022-14".equals(number)) {
+      throw new IllegalStateException("The seed replay gave number " + number + ", not 2022-14");
+    }
+    return id;
+  }
+
+  // --- Warm-up (never timed) ---------------------------------------------------------------------
+
+  void warmUp() throws IOException {
+    Lifecycle lifecycle = lifecycle(committeeMembers(), "ccoulon", "cbachelet");
+    log("Échauffement : %d délibérations Comitia puis %d sur le moteur nu (non chronométrées)",
+        warmupDeliberations, warmupDeliberations);
+    lifecycle.run(comitia(seedDraft("comitesyndical")), warmupDeliberations, itemsPerSession,
+        paris("2030-01-07T09:00"));
+    lifecycle.run(new Lifecycle.Bare(driver, runtime, historyService, committeeMembers()), warmupDeliberations,
+        itemsPerSession, paris("2030-03-04T09:00"));
+  }
+
+  // --- 1. Lifecycle throughput -------------------------------------------------------------------
+
+  void measureLifecycles() throws IOException {
+    Lifecycle lifecycle = lifecycle(committeeMembers(), "ccoulon", "cbachelet");
+    log("Cycle de vie : %d délibérations sur le moteur nu", deliberations);
+    Lifecycle.Result bare = lifecycle.run(new Lifecycle.Bare(driver, runtime, historyService, committeeMembers()),
+        deliberations, itemsPerSession, paris("2030-07-01T09:00"));
+    log("  moteur nu : %.1f s, %.2f délibérations/s", bare.wall().toMillis() / 1000.0, bare.perSecond());
+    log("Cycle de vie : %d délibérations Comitia", deliberations);
+    Lifecycle.Result comitia = lifecycle.run(comitia(seedDraft("comitesyndical")), deliberations, itemsPerSession,
+        paris("2030-09-02T09:00"));
+    log("  Comitia : %.1f s, %.2f délibérations/s", comitia.wall().toMillis() / 1000.0, comitia.perSecond());
+    lifecycles.put("Comitia", comitia);
+    lifecycles.put("moteur nu", bare);
+    rows.add(new Row("1. Cycle de vie complet, du projet à l'acte notifié (délibérations/s)",
+        fmt(comitia.perSecond(), 2) + " (" + fmt(comitia.wall().toMillis() / 1000.0, 1) + " s)",
+        fmt(bare.perSecond(), 2) + " (" + fmt(bare.wall().toMillis() / 1000.0, 1) + " s), moteur Camunda nu",
+        "× " + fmt(bare.perSecond() / comitia.perSecond(), 1) + " plus lent",
+        deliberations + " délibérations, " + comitia.sessions() + " séances de " + committeeMembers().size()
+            + " membres",
+        "Temps écoulé du premier dépôt à la dernière séance close, " + threads + " fils (clients et exécuteur de "
+            + "tâches), séances de " + itemsPerSession + " points, chacune 1 partenaire à notifier, tous présents, "
+            + "tout adopté ; moteur nu mesuré d'abord, puis Comitia, sur la même base ; "
+            + warmupDeliberations + " délibérations d'échauffement de chaque sorte non comptées ; "
+            + "Comitia " + comitia.jobs() + " tâches asynchrones, moteur nu " + bare.jobs() + " ; "
+            + "autres processus de la machine pendant la mesure : " + contention(comitia.cpu(), comitia.wall())
+            + " des cœurs (Comitia), " + contention(bare.cpu(), bare.wall()) + " (moteur nu)"));
+    rows.add(new Row("1. Coût CPU d'une délibération (ms de CPU, JVM + PostgreSQL)",
+        fmt(comitia.cpuMsPerDeliberation(), 0) + " (JVM " + fmt(comitia.cpu().jvmNanos() / 1e6 / deliberations, 0)
+            + " + PostgreSQL " + fmt(comitia.cpu().postgresNanos() / 1e6 / deliberations, 0) + ")",
+        fmt(bare.cpuMsPerDeliberation(), 0) + " (JVM " + fmt(bare.cpu().jvmNanos() / 1e6 / deliberations, 0)
+            + " + PostgreSQL " + fmt(bare.cpu().postgresNanos() / 1e6 / deliberations, 0) + "), moteur Camunda nu",
+        "× " + fmt(comitia.cpuMsPerDeliberation() / bare.cpuMsPerDeliberation(), 1),
+        "les mêmes exécutions",
+        "Temps CPU de la JVM du benchmark (Comitia, moteur, serveur SMTP, fils de pilotage : getProcessCpuTime) et "
+            + "de tous les processus de son PostgreSQL (/proc/<pid>/stat), divisé par le nombre de délibérations ; "
+            + "inclut la part de la séance (convocations, appel, votes, procès-verbal) : 1/" + itemsPerSession
+            + " de séance par délibération"));
+  }
+
+  /** « 12 % »: the share of the machine's cores other processes used during a measure. */
+  static String contention(CpuMeter.Reading used, Duration wall) {
+    return String.format(Locale.FRENCH, "%.0f %%", 100 * used.othersShare(wall.toNanos()));
+  }
+
+  // --- 2. Convocation fan-out --------------------------------------------------------------------
+
+  String fanOut() throws Exception {
+    List<String> members = BenchOrganisation.memberIds(fanoutMembers);
+    String president = BenchOrganisation.memberId(1);
+    log("Convocations : séance de %d membres", members.size());
+    OffsetDateTime start = paris("2030-05-06T09:00");
+    OffsetDateTime sessionDate = start.plusDays(30).withHour(18);
+    Lifecycle.clock(start);
+    Draft draft = seedDraft(BenchOrganisation.BODY);
+    String id = driver.as("redacteur", () -> deliberationService.submit(draft));
+    driver.complete("directeur", id, "reviewDraft", Map.of("approved", true));
+    String session = driver.as("secretariat", () -> sessionService.submit(BenchOrganisation.BODY,
+        sessionDate.toString(), "Arras, salle du conseil"));
+    driver.complete("secretariat", session, "buildAgenda",
+        Map.of("agenda", SpinValues.jsonValue("[\"" + id + "\"]").create()));
+    Lifecycle.clock(sessionDate.minusDays(7));
+    purgeMail();
+
+    CpuMeter.Reading c0 = cpu.read();
+    long t0 = System.nanoTime();
+    driver.complete(president, session, "signConvocation", Map.of("urgent", false));
+    int jobs = parallel.runJobs(management);
+    long comitiaNanos = System.nanoTime() - t0;
+    CpuMeter.Reading comitiaCpu = cpu.read().minus(c0);
+
+    MimeMessage[] received = smtp.getReceivedMessages();
+    Set<String> recipients = new HashSet<>();
+    List<byte[]> raw = new ArrayList<>();
+    long bytes = 0;
+    for (MimeMessage m : received) {
+      if (m.getSubject().startsWith("Convocation")) {
+        recipients.add(m.getAllRecipients()[0].toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.writeTo(out);
+        raw.add(out.toByteArray());
+        bytes += out.size();
+      }
+    }
+    if (recipients.size() != members.size() || raw.size() != members.size()) {
+      throw new IllegalStateException("Expected " + members.size() + " convocations, got " + raw.size() + " to "
+          + recipients.size() + " recipients");
+    }
+    log("  Comitia : %.2f s (%d tâches asynchrones, %d courriels, %d Kio en moyenne)", comitiaNanos / 1e9, jobs,
+        raw.size(), bytes / raw.size() / 1024);
+
+    // The same messages, sent again by a plain Jakarta Mail loop to the same server.
+    Properties properties = new Properties();
+    properties.put("mail.smtp.host", "127.0.0.1");
+    properties.put("mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+    properties.put("mail.smtp.connectiontimeout", "5000");
+    properties.put("mail.smtp.timeout", "10000");
+    Session mail = Session.getInstance(properties);
+    for (byte[] message : raw.subList(0, Math.min(20, raw.size()))) {
+      send(mail, message);
+    }
+    purgeMail();
+    CpuMeter.Reading l0 = cpu.read();
+    long b0 = System.nanoTime();
+    for (byte[] message : raw) {
+      send(mail, message);
+    }
+    long loopNanos = System.nanoTime() - b0;
+    CpuMeter.Reading loopCpu = cpu.read().minus(l0);
+    if (smtp.getReceivedMessages().length != raw.size()) {
+      throw new IllegalStateException("The plain loop's messages were not all received");
+    }
+    log("  boucle Jakarta Mail : %.2f s", loopNanos / 1e9);
+    rows.add(new Row("2. Convocation d'une assemblée de " + members.size() + " membres (s)",
+        fmt(comitiaNanos / 1e9, 2),
+        fmt(loopNanos / 1e9, 2) + ", boucle Jakarta Mail",
+        "× " + fmt((double) comitiaNanos / loopNanos, 1) + " plus lent",
+        members.size() + " courriels de " + (bytes / raw.size() / 1024) + " Kio en moyenne",
+        "Comitia : de la signature du président (TaskService.complete de signConvocation) au dernier courriel "
+            + "accepté par le serveur SMTP embarqué (GreenMail, même JVM) ; 1 point à l'ordre du jour, chaque "
+            + "courriel HTML + texte avec convocation PDF, projet PDF et invitation iCalendar, rendus pour "
+            + "chaque membre ; " + jobs + " tâches asynchrones exécutées l'une après l'autre sur un fil, comme "
+            + "l'exécuteur de tâches de Camunda exécute les tâches exclusives d'une même instance. Référence : "
+            + "les mêmes " + raw.size() + " messages (octets reçus par GreenMail) renvoyés par une boucle "
+            + "Transport.send (une connexion par message, comme Spring Mail) ; 20 envois d'échauffement non "
+            + "comptés ; autres processus de la machine pendant la mesure : "
+            + contention(comitiaCpu, Duration.ofNanos(comitiaNanos)) + " des cœurs (Comitia), "
+            + contention(loopCpu, Duration.ofNanos(loopNanos)) + " (boucle)"));
+    rows.add(new Row("2. Coût CPU de la convocation de " + members.size() + " membres (s de CPU, JVM + PostgreSQL)",
+        fmt(comitiaCpu.totalNanos() / 1e9, 1) + " (JVM " + fmt(comitiaCpu.jvmNanos() / 1e9, 1) + " + PostgreSQL "
+            + fmt(comitiaCpu.postgresNanos() / 1e9, 1) + ")",
+        fmt(loopCpu.totalNanos() / 1e9, 1) + ", boucle Jakarta Mail",
+        "× " + fmt((double) comitiaCpu.totalNanos() / loopCpu.totalNanos(), 1), "les mêmes envois",
+        "Comme au 1 ; la JVM compte aussi le serveur SMTP GreenMail qui reçoit les courriels (des deux côtés)"));
+
+    // The session goes on, so that the body's extract (200 members in the attendance table) exists.
+    Lifecycle.clock(sessionDate.plusMinutes(1));
+    parallel.runJobs(management);
+    Map<String, Object> rollCall = new LinkedHashMap<>();
+    List<Map<String, Object>> attendance = new ArrayList<>();
+    for (String m : members) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("memberId", m);
+      e.put("status", "PRESENT");
+      e.put("proxyHolderId", null);
+      attendance.add(e);
+    }
+    rollCall.put("attendance", SpinValues.jsonValue(json.writeValueAsString(attendance)).create());
+    rollCall.put("presidingMemberId", president);
+    rollCall.put("sessionSecretaryId", BenchOrganisation.memberId(2));
+    driver.complete("secretariat", session, "rollCall", rollCall);
+    driver.complete("secretariat", session, "recordVote", Map.of("votesFor", members.size(), "votesAgainst", 0,
+        "abstentions", 0, "notParticipating", 0, "secretBallot", false));
+    Lifecycle.clock(sessionDate.plusDays(1));
+    driver.complete(president, id, "signExtract", Map.of("signed", true));
+    parallel.runJobs(management);
+    comitia(draft).acknowledge(id);
+    driver.complete("secretariat", session, "closeSession", Map.of());
+    comitia(draft).checkDone(List.of(id), List.of(session));
+    return id;
+  }
+
+  static void send(Session mail, byte[] raw) throws MessagingException {
+    MimeMessage message = new MimeMessage(mail, new ByteArrayInputStream(raw));
+    Transport.send(message, message.getRecipients(Message.RecipientType.TO));
+  }
+
+  // --- 3. Documents ------------------------------------------------------------------------------
+
+  void documents(String seedId, String largeId) throws IOException {
+    ExtractService extracts = app.getBean(ExtractService.class);
+    PdfSigner signer = app.getBean(PdfSigner.class);
+    SignatureKeys keys = app.getBean(SignatureKeys.class);
+    SignedExtracts sealed = app.getBean(SignedExtracts.class);
+    document("l'extrait de la délibération 2022-14 (cas de référence, 22 membres)", seedId, extracts, signer, keys,
+        sealed, "3a");
+    document("l'extrait d'une délibération d'une assemblée de " + fanoutMembers + " membres", largeId, extracts,
+        signer, keys, sealed, "3b");
+  }
+
+  void document(String what, String id, ExtractService extracts, PdfSigner signer, SignatureKeys keys,
+      SignedExtracts sealed, String number) throws IOException {
+    log("Documents : %s", what);
+    Timings render = new Timings();
+    Timings sign = new Timings();
+    Timings seal = new Timings();
+    byte[] pdf = null;
+    byte[] signed = null;
+    PdfSigner.Details details = new PdfSigner.Details("Bench", "Pour extrait conforme", null, null);
+    for (int i = 0; i < documentWarmup + documentRuns; i++) {
+      long t0 = System.nanoTime();
+      pdf = extracts.pdf(id);
+      long t1 = System.nanoTime();
+      signed = signer.sign(pdf, keys.credentials(), ClockUtil.getCurrentTime().toInstant().atZone(PARIS)
+          .toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS), details);
+      long t2 = System.nanoTime();
+      sealed.seal(id);
+      long t3 = System.nanoTime();
+      if (i >= documentWarmup) {
+        render.add(t1 - t0);
+        sign.add(t2 - t1);
+        seal.add(t3 - t2);
+      }
+    }
+    int pages;
+    try (PDDocument doc = Loader.loadPDF(signed)) {
+      pages = doc.getNumberOfPages();
+    }
+    String n = documentRuns + " fois (" + documentWarmup + " d'échauffement non comptées) ; " + pages + " page(s), "
+        + (pdf.length / 1024) + " Kio, signé " + (signed.length / 1024) + " Kio";
+    rows.add(new Row(number + ". Extrait : rendu HTML → PDF/A-3u — " + what + " (ms, médiane / p95)",
+        render.medianAndP95(), "", "", n, "ExtractService.pdf(id) : lecture du registre, Thymeleaf, openhtmltopdf"));
+    rows.add(new Row(number + ". Extrait : signature PAdES du PDF — " + what + " (ms, médiane / p95)",
+        sign.medianAndP95(), "", "", n, "PdfSigner.sign : CMS détachée Bouncy Castle, RSA 3072 (certificat de "
+            + "démonstration), sauvegarde incrémentale PDFBox"));
+    rows.add(new Row(number + ". Extrait : scellement complet — " + what + " (ms, médiane / p95)",
+        seal.medianAndP95(), "", "", n, "SignedExtracts.seal (ce que fait la tâche sealExtract) : rendu + "
+            + "signature + enregistrement dans le registre"));
+  }
+
+  // --- 4. Task list latency ----------------------------------------------------------------------
+
+  void taskList() {
+    log("Liste des tâches du directeur : %d projets en attente de validation", openDrafts);
+    Lifecycle.clock(paris("2030-11-04T09:00"));
+    Draft draft;
+    try {
+      draft = seedDraft("comitesyndical");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    parallel.each(IntStream.range(0, openDrafts).boxed().toList(),
+        i -> driver.as("redacteur", () -> deliberationService.submit(draft)));
+
+    long finishedBefore = finishedDeliberations();
+    jdbc.execute("analyze");
+    CpuMeter.Reading q0 = cpu.read();
+    long qt0 = System.nanoTime();
+    Timings[] before = directorQuery();
+    String contentionBefore = contention(cpu.read().minus(q0), Duration.ofNanos(System.nanoTime() - qt0));
+    log("  avec %d délibérations terminées : liste %s ms, nombre %s ms", finishedBefore, before[0].medianAndP95(),
+        before[1].medianAndP95());
+
+    HistoryCloner cloner = new HistoryCloner(jdbc);
+    List<HistoryCloner.Table> tables = cloner.tables();
+    long rowsBefore = cloner.rows(tables);
+    List<String> deliberationTemplates = finishedRoots("deliberation");
+    List<String> sessionTemplates = finishedRoots("session");
+    long missing = history - finishedBefore;
+    long cloneStart = System.nanoTime();
+    if (missing > 0) {
+      int copies = (int) (missing / deliberationTemplates.size());
+      int remainder = (int) (missing % deliberationTemplates.size());
+      log("  historique : %d délibérations terminées copiées %d fois (+%d), et leurs %d séances", 
+          deliberationTemplates.size(), copies, remainder, sessionTemplates.size());
+      List<HistoryCloner.Index> indexes = cloner.dropSecondaryIndexes(tables);
+      try {
+        int batch = Math.max(10, (copies + 9) / 10);
+        cloner.copy(tables, deliberationTemplates, 1, copies, batch,
+            done -> log("    délibérations : %d copies sur %d", done, copies));
+        cloner.copy(tables, deliberationTemplates.subList(0, remainder), copies + 1, 1, 1, done -> { });
+        cloner.copy(tables, sessionTemplates, 1, copies, batch,
+            done -> log("    séances : %d copies sur %d", done, copies));
+      } finally {
+        log("    reconstruction des %d index secondaires", indexes.size());
+        cloner.createIndexes(indexes);
+      }
+    }
+    jdbc.execute("analyze");
+    long finishedAfter = finishedDeliberations();
+    long rowsAfter = cloner.rows(tables);
+    long sessionsAfter = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("session")
+        .finished().count();
+    log("  historique prêt en %.0f s : %d délibérations et %d séances terminées, %d lignes ACT_HI_*",
+        (System.nanoTime() - cloneStart) / 1e9, finishedAfter, sessionsAfter, rowsAfter);
+    CpuMeter.Reading q1 = cpu.read();
+    long qt1 = System.nanoTime();
+    Timings[] after = directorQuery();
+    String contentionAfter = contention(cpu.read().minus(q1), Duration.ofNanos(System.nanoTime() - qt1));
+    log("  avec %d délibérations terminées : liste %s ms, nombre %s ms", finishedAfter, after[0].medianAndP95(),
+        after[1].medianAndP95());
+    String n = queryRuns + " requêtes (" + queryWarmup + " d'échauffement non comptées), " + openDrafts
+        + " tâches ouvertes du directeur";
+    String how = "taskService.createTaskQuery().taskCandidateGroupIn([director]).orderByTaskCreateTime().desc()"
+        + ".listPage(0, 15), authentifié comme directeur (autorisations Camunda actives), dans la JVM (sans HTTP). "
+        + "Historique : les lignes ACT_HI_* (et leurs séances) des " + deliberationTemplates.size()
+        + " délibérations réellement menées à terme copiées en SQL (INSERT … SELECT, identifiants neufs) jusqu'à "
+        + finishedAfter + " délibérations et " + sessionsAfter + " séances terminées (" + rowsAfter
+        + " lignes, contre " + rowsBefore + " avant ; index secondaires retirés pendant la copie puis reconstruits). "
+        + "Référence : la même requête avec les " + finishedBefore + " délibérations terminées réellement menées. "
+        + "ANALYZE de la base avant chaque série ; autres processus de la machine pendant les séries : "
+        + contentionAfter + " des cœurs (" + finishedAfter + "), " + contentionBefore + " (" + finishedBefore + ")";
+    rows.add(new Row("4. Liste des tâches du directeur, " + finishedAfter
+        + " délibérations terminées dans l'historique (ms, médiane / p95)",
+        after[0].medianAndP95(), before[0].medianAndP95() + " avec " + finishedBefore + " délibérations terminées",
+        "× " + fmt(after[0].medianMs() / before[0].medianMs(), 2) + " (médianes)", n, how));
+    rows.add(new Row("4. Son nombre de tâches (count(), comme l'en-tête de Tasklist) (ms, médiane / p95)",
+        after[1].medianAndP95(), before[1].medianAndP95() + " avec " + finishedBefore + " délibérations terminées",
+        "× " + fmt(after[1].medianMs() / before[1].medianMs(), 2) + " (médianes)", n,
+        "taskService.createTaskQuery().taskCandidateGroupIn([director]).count(), mêmes conditions"));
+  }
+
+  long finishedDeliberations() {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("deliberation").finished()
+        .count();
+  }
+
+  List<String> finishedRoots(String processKey) {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).finished().list()
+        .stream().map(HistoricProcessInstance::getId).toList();
+  }
+
+  Timings[] directorQuery() {
+    IdentityService identity = app.getBean(IdentityService.class);
+    Timings list = new Timings();
+    Timings count = new Timings();
+    identity.setAuthentication("directeur", List.of("director"));
+    try {
+      for (int i = 0; i < queryWarmup + queryRuns; i++) {
+        long t0 = System.nanoTime();
+        List<Task> page = taskService.createTaskQuery().taskCandidateGroupIn(List.of("director"))
+            .orderByTaskCreateTime().desc().listPage(0, 15);
+        long t1 = System.nanoTime();
+        long total = taskService.createTaskQuery().taskCandidateGroupIn(List.of("director")).count();
+        long t2 = System.nanoTime();
+        if (page.size() != Math.min(15, openDrafts) || total != openDrafts) {
+          throw new IllegalStateException("The director sees " + total + " tasks, not " + openDrafts);
+        }
+        if (i >= queryWarmup) {
+          list.add(t1 - t0);
+          count.add(t2 - t1);
+        }
+      }
+    } finally {
+      identity.clearAuthentication();
+    }
+    return new Timings[] {list, count};
+  }
+
+  // --- 5. Start-up and memory --------------------------------------------------------------------
+
+  void startupAndMemory(Path runDir) throws Exception {
+    String jarPath = System.getProperty("bench.jar");
+    Path jar = jarPath == null ? null : Path.of(jarPath);
+    if (jar == null || !Files.isRegularFile(jar)) {
+      notes.add("Démarrage et mémoire non mesurés : jar absent (" + jarPath + ") ; lancer par mvn -Pbenchmark verify.");
+      return;
+    }
+    Path dir = runDir.resolve("startup");
+    List<String> arguments = List.of("--server.port=0", "--comitia.embedded.smtp.port=0",
+        "--comitia.embedded.postgres.data-directory=" + dir.resolve("postgres"),
+        "--comitia.signature.keystore=" + dir.resolve("president.p12"));
+    StartupProbe probe = new StartupProbe(jar, base, resultsDir);
+    log("Démarrage : première fois (base neuve)");
+    StartupProbe.Sample first = probe.start("first", arguments, dir.resolve("postgres"), Duration.ofMinutes(5));
+    log("  prêt en %.1f s, JVM %d Mio", first.toReady().toMillis() / 1000.0, first.jvmRssKb() / 1024);
+    log("Démarrage : redémarrage (base existante)");
+    StartupProbe.Sample again = probe.start("restart", arguments, dir.resolve("postgres"), Duration.ofMinutes(5));
+    log("  prêt en %.1f s, JVM %d Mio", again.toReady().toMillis() / 1000.0, again.jvmRssKb() / 1024);
+    String how = "java -jar " + base.relativize(jar) + " (profil demo, PostgreSQL et SMTP embarqués, exécuteur de "
+        + "tâches actif, options de JVM par défaut, ports libres au lieu de 8080 et 2525), lancé par le benchmark "
+        + "après l'arrêt de son propre Comitia ; du lancement du processus à la ligne « " + StartupProbe.READY
+        + " » du journal (Spring Boot dit « Started in " + first.springReported() + " » et « " + again.springReported()
+        + " »). CPU consommé jusque-là (JVM, initdb, PostgreSQL) : " + fmt(first.cpuSeconds(), 1) + " s puis "
+        + fmt(again.cpuSeconds(), 1) + " s ; autres processus de la machine pendant ces démarrages : "
+        + fmt(100 * first.othersShare(), 0) + " % puis " + fmt(100 * again.othersShare(), 0) + " % des cœurs";
+    rows.add(new Row("5. Démarrage jusqu'à « Comitia est prêt » (s)",
+        fmt(first.toReady().toMillis() / 1000.0, 1) + " premier démarrage (base neuve : initdb, schémas, "
+            + "déploiement, comptes) ; " + fmt(again.toReady().toMillis() / 1000.0, 1) + " redémarrage",
+        "", "", "1 lancement de chaque sorte", how));
+    rows.add(new Row("5. Mémoire résidente au moment où Comitia est prêt (Mio)",
+        memory(first) + " ; au redémarrage : " + memory(again),
+        "", "", "mêmes lancements",
+        "JVM : VmRSS (et VmHWM, le pic) de /proc/<pid>/status ; PostgreSQL : somme des Pss "
+            + "(/proc/<pid>/smaps_rollup) de ses processus, qui répartit sa mémoire partagée entre eux ; ensemble : "
+            + "Pss de la JVM + Pss de PostgreSQL ; JVM sans -Xmx (défaut : 1/4 de la mémoire de la machine)"));
+  }
+
+  static String memory(StartupProbe.Sample s) {
+    return "JVM " + s.jvmRssKb() / 1024 + " (pic " + s.jvmPeakKb() / 1024 + "), PostgreSQL " + s.postgresPssKb() / 1024
+        + " (" + s.postgresProcesses() + " processus), ensemble " + s.totalPssKb() / 1024;
+  }
+
+  // --- Report ------------------------------------------------------------------------------------
+
+  static String fmt(double value, int decimals) {
+    return String.format(Locale.FRENCH, "%." + decimals + "f", value);
+  }
+
+  String report(Duration total) throws IOException {
+    StringBuilder out = new StringBuilder();
+    out.append("### Résultats du ").append(LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES)).append("\n\n");
+    out.append("Machine : ").append(machine()).append("\n\n");
+    out.append("Commande : `mvn -Pbenchmark verify").append(commandParameters()).append("` — durée totale ")
+        .append(Math.round(total.toSeconds() / 60.0)).append(" min.\n\n");
+    out.append("| Mesure | Comitia | Référence | Rapport | N | Comment c'est mesuré |\n");
+    out.append("|---|---|---|---|---|---|\n");
+    List<Row> sorted = new ArrayList<>(rows);
+    sorted.sort(java.util.Comparator.comparing(r -> r.measure().substring(0, 1)));
+    for (Row r : sorted) {
+      out.append("| ").append(cell(r.measure())).append(" | ").append(cell(r.comitia())).append(" | ")
+          .append(cell(r.reference())).append(" | ").append(cell(r.ratio())).append(" | ").append(cell(r.n()))
+          .append(" | ").append(cell(r.how())).append(" |\n");
+    }
+    if (!lifecycles.isEmpty()) {
+      out.append("\nCycle de vie, temps par phase (s) :\n\n| Phase |");
+      lifecycles.keySet().forEach(k -> out.append(' ').append(k).append(" |"));
+      out.append("\n|---|");
+      lifecycles.keySet().forEach(k -> out.append("---|"));
+      out.append('\n');
+      Lifecycle.Result first = lifecycles.values().iterator().next();
+      for (String phase : first.phases().keySet()) {
+        out.append("| ").append(phase).append(" |");
+        for (Lifecycle.Result r : lifecycles.values()) {
+          Duration d = r.phases().get(phase);
+          out.append(' ').append(d == null ? "" : fmt(d.toMillis() / 1000.0, 1)).append(" |");
+        }
+        out.append('\n');
+      }
+    }
+    for (String note : notes) {
+      out.append("\n").append(note).append('\n');
+    }
+    return out.toString();
+  }
+
+  static String cell(String text) {
+    return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+  }
+
+  String commandParameters() {
+    StringBuilder out = new StringBuilder();
+    System.getProperties().stringPropertyNames().stream().sorted()
+        .filter(k -> k.startsWith("bench.") && !k.equals("bench.jar"))
+        .forEach(k -> out.append(" -D").append(k).append('=').append(System.getProperty(k)));
+    return out.toString();
+  }
+
+  String machine() throws IOException {
+    String cpu = "?";
+    for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+      if (line.startsWith("model name")) {
+        cpu = line.substring(line.indexOf(':') + 1).strip();
+        break;
+      }
+    }
+    long memKb = 0;
+    for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+      if (line.startsWith("MemTotal:")) {
+        memKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return Runtime.getRuntime().availableProcessors() + " cœurs (nproc), " + fmt(memKb / 1024.0 / 1024.0, 1)
+        + " Gio de mémoire, " + cpu + " ; " + System.getProperty("java.vm.name") + " "
+        + System.getProperty("java.runtime.version") + " ; " + System.getProperty("os.name") + " "
+        + System.getProperty("os.version") + " ; PostgreSQL " + postgresVersion + " embarqué (zonky) ; "
+        + "benchmark lancé avec -Xmx4g";
+  }
+}
