@@ -13,7 +13,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys every BPMN, DMN and Camunda Form found under {@code bpmn/} on the class path, named by
+ * Deploys every BPMN, DMN and Camunda Form found under {@code bpmn/} on the class path (and the
+ * embedded HTML forms of {@code bpmn/forms/}), named by
  * their path relative to {@code bpmn/} (never by the checkout's absolute path), so that the same
  * models deploy once whatever the machine and a restart creates no new version.
  */
@@ -23,6 +24,8 @@ public class ModelDeployer {
   static final String DEPLOYMENT_NAME = "comitia";
   private static final String ROOT = "bpmn/";
   private static final String[] EXTENSIONS = {"bpmn", "dmn", "form"};
+  /** Embedded Tasklist forms ({@code embedded:deployment:bpmn/forms/….html}), deployed with the models. */
+  private static final String[] FORM_PATTERNS = {"forms/**/*.html"};
   private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
 
   private final RepositoryService repositoryService;
@@ -41,6 +44,12 @@ public class ModelDeployer {
         for (Resource model : resolver.getResources(rootUrl + "**/*." + extension)) {
           String relative = model.getURL().toString().substring(rootUrl.length());
           models.putIfAbsent(ROOT + relative, model);
+        }
+      }
+      for (String pattern : FORM_PATTERNS) {
+        for (Resource form : resolver.getResources(rootUrl + pattern)) {
+          String relative = form.getURL().toString().substring(rootUrl.length());
+          models.putIfAbsent(ROOT + relative, form);
         }
       }
     }

@@ -4,12 +4,18 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,7 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every {@code /api/**} request is authenticated against Camunda's identities (HTTP Basic); the
  * user and their groups are then the engine's current authentication, so that Camunda's
- * authorizations apply to what the request does.
+ * authorizations apply to what the request does. A read ({@code GET}, {@code HEAD}) without
+ * credentials may also come from a user logged in to Camunda's webapps (Tasklist's session): that
+ * is how Tasklist's forms read the organisation and open the PDFs. Writes always need HTTP Basic,
+ * so that no other site can make a logged-in browser change anything.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -31,7 +40,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String[] credentials = basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
-    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+    String userId = null;
+    if (credentials != null && identityService.checkPassword(credentials[0], credentials[1])) {
+      userId = credentials[0];
+    } else if (credentials == null && isRead(request)) {
+      userId = webappUser(request);
+    }
+    if (userId == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Comitia\", charset=\"UTF-8\"");
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -41,7 +56,6 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
               + "et votre mot de passe Comitia.\"}");
       return;
     }
-    String userId = credentials[0];
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).toList();
     identityService.setAuthentication(userId, groups);
@@ -50,6 +64,31 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  private static boolean isRead(HttpServletRequest request) {
+    return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+  }
+
+  /** The user logged in to Camunda's webapps in this browser session, if any. */
+  private String webappUser(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null || session.getAttribute("authenticatedUser") == null) {
+      return null;
+    }
+    return AuthenticationUtil.getAuthsFromSession(session).getAuthentications().stream()
+        .map(Authentication::getIdentityId)
+        .filter(id -> id != null && active(id))
+        .findFirst().orElse(null);
+  }
+
+  /** The user still exists and is not locked out (removed from the organisation, or throttled). */
+  private boolean active(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (!(user instanceof UserEntity entity)) {
+      return user != null;
+    }
+    return entity.getLockExpirationTime() == null || entity.getLockExpirationTime().before(ClockUtil.getCurrentTime());
   }
 
   static String[] basicCredentials(String header) {

@@ -1,0 +1,44 @@
+package fr.comitia.web;
+
+import fr.comitia.roster.BodyDirectory;
+import fr.comitia.roster.Organisation;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What Tasklist's start forms offer to choose from (« Délibération », « Séance de l'assemblée »):
+ * the assemblies with their members in office today, and the declared partners. Read with the
+ * Tasklist session (see {@link ApiAuthenticationFilter}).
+ */
+@RestController
+class FormDataController {
+
+  private final Organisation organisation;
+  private final BodyDirectory directory;
+
+  FormDataController(Organisation organisation, BodyDirectory directory) {
+    this.organisation = organisation;
+    this.directory = directory;
+  }
+
+  record MemberChoice(String id, String name, String collectivity) {}
+
+  record BodyChoice(String id, String name, String presidentId, int convocationDelayClearDays,
+      List<MemberChoice> members) {}
+
+  record PartnerChoice(String id, String name, String email) {}
+
+  record StartChoices(String organisation, List<BodyChoice> bodies, List<PartnerChoice> partners) {}
+
+  @GetMapping("/api/forms/start-choices")
+  StartChoices startChoices() {
+    List<BodyChoice> bodies = directory.bodies().stream().map(b -> new BodyChoice(b.id(), b.name(), b.presidentId(),
+        b.rules().convocationDelayClearDays(),
+        directory.body(b.id(), null).orElseThrow().members().stream()
+            .map(s -> new MemberChoice(s.id(), s.fullName(), s.collectivity())).toList())).toList();
+    List<PartnerChoice> partners = organisation.partners().stream()
+        .map(p -> new PartnerChoice(p.id(), p.name(), p.email())).toList();
+    return new StartChoices(organisation.name(), bodies, partners);
+  }
+}

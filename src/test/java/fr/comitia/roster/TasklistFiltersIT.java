@@ -1,0 +1,109 @@
+package fr.comitia.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.comitia.ComitiaTest;
+import fr.comitia.support.Workflow;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/** The Tasklist filters of each role: created at start, readable by their group only, kept in line. */
+@ComitiaTest
+class TasklistFiltersIT {
+
+  @Autowired FilterService filterService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired TasklistFilters filters;
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+
+  @AfterEach
+  void tearDown() {
+    Workflow.resetClock();
+  }
+
+  @Test
+  void eachRoleHasOneFilterOfItsTasksReadByItsGroup() {
+    Map<String, List<String>> expected = Map.of(
+        "Mes validations", List.of("reviewDraft", "followUpNotification"),
+        "Séances", List.of("buildAgenda", "rollCall", "recordVote", "reconvene", "closeSession"),
+        "Signatures", List.of("signConvocation", "signExtract"),
+        "Mes projets", List.of("reviseDraft"));
+    Map<String, String> groups = Map.of("Mes validations", "director", "Séances", "secretariat",
+        "Signatures", "president", "Mes projets", "drafter");
+    expected.forEach((name, keys) -> {
+      List<Filter> found = filterService.createFilterQuery().filterName(name).list();
+      assertThat(found).as(name).hasSize(1);
+      Filter filter = found.get(0);
+      assertThat(List.of(((TaskQueryImpl) filter.getQuery()).getKeys())).as(name).isEqualTo(keys);
+      assertThat(filter.getProperties()).containsKeys("color", "description", "priority", "refresh")
+          .containsEntry("refresh", true);
+      assertThat(authorizationService.isUserAuthorized(null, List.of(groups.get(name)), Permissions.READ,
+          Resources.FILTER, filter.getId())).as(name).isTrue();
+      assertThat(authorizationService.isUserAuthorized(null, List.of("member"), Permissions.READ,
+          Resources.FILTER, filter.getId())).as(name).isFalse();
+    });
+    assertThat(filters.sync()).as("a second start changes nothing").isEmpty();
+  }
+
+  @Test
+  void aFilterChangedByHandIsBroughtBackInLine() {
+    Filter filter = filterService.createFilterQuery().filterName("Signatures").singleResult();
+    filter.setProperties(Map.of("color", "#000000", "description", "modifié"));
+    filterService.saveFilter(filter);
+    assertThat(filters.sync()).containsExactly("filtre « Signatures » mis à jour");
+    assertThat(filterService.getFilter(filter.getId()).getProperties())
+        .containsEntry("description", "Convocations et extraits du registre à signer");
+  }
+
+  @Test
+  void eachUserListsTheTasksOfTheirOwnFilterOnly() {
+    Workflow flow = new Workflow(rest, taskService, managementService);
+    Workflow.clockAt("2022-05-20T09:00:00+02:00");
+    String id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
+    String taskId = flow.task(id, "reviewDraft").getId();
+
+    assertThat(filterNames("directeur")).containsExactly("Mes validations");
+    assertThat(filterNames("secretariat")).containsExactly("Séances");
+    assertThat(filterNames("redacteur")).containsExactly("Mes projets");
+    assertThat(filterNames("ccoulon")).containsExactly("Signatures");
+    assertThat(filterNames("lmonnet")).isEmpty();
+
+    String validations = filterService.createFilterQuery().filterName("Mes validations").singleResult().getId();
+    List<Map<String, Object>> tasks = get("directeur", "/engine-rest/filter/" + validations + "/list").getBody();
+    assertThat(tasks).extracting(t -> t.get("id")).contains(taskId);
+    // A member may neither read the director's filter nor see the task.
+    assertThat(flow.as("lmonnet").getForEntity("/engine-rest/filter/" + validations + "/list", String.class)
+        .getStatusCode().is4xxClientError()).isTrue();
+    assertThat(get("lmonnet", "/engine-rest/task?taskDefinitionKey=reviewDraft").getBody()).isEmpty();
+  }
+
+  private List<String> filterNames(String user) {
+    return get(user, "/engine-rest/filter?resourceType=Task").getBody().stream()
+        .map(f -> (String) f.get("name")).toList();
+  }
+
+  private ResponseEntity<List<Map<String, Object>>> get(String user, String path) {
+    ResponseEntity<List<Map<String, Object>>> response = rest.withBasicAuth(user,
+        Workflow.PASSWORDS.getOrDefault(user, "membre-demo")).exchange(path, HttpMethod.GET, null,
+        new ParameterizedTypeReference<>() {});
+    assertThat(response.getStatusCode().value()).as("GET %s as %s", path, user).isEqualTo(200);
+    return response;
+  }
+}

@@ -1,0 +1,506 @@
+package fr.comitia.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.comitia.ComitiaTest;
+import fr.comitia.session.AttendanceStatus;
+import fr.comitia.session.ProxyService;
+import fr.comitia.support.Workflow;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Tasklist in a real browser (Debian's headless Chromium), on the real application: each role logs
+ * in, finds its task in its filter, reads the French form and completes it; refusals by a rule
+ * show their French message in the form and leave the task open; a member sees none of it.
+ * Screenshots of every form go to {@code target/screenshots/}.
+ */
+@ComitiaTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TasklistBrowserIT {
+
+  static final String SESSION_DATE = "2022-06-16T10:00:00+02:00";
+  static final String PLACE = "Lille, dans les locaux du Conseil régional des Hauts-de-France";
+  static final String SEED_OBJECT = "Adhésion au groupement de commandes";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired ProxyService proxyService;
+  @LocalServerPort int port;
+  Workflow flow;
+  Browser browser;
+
+  /** On failure, what the browser showed. */
+  @RegisterExtension
+  final TestWatcher failureShots = new TestWatcher() {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      try {
+        browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+      } catch (Exception e) {
+        cause.addSuppressed(e);
+      }
+    }
+  };
+
+  @BeforeAll
+  void openBrowser() throws Exception {
+    browser = Browser.open("http://localhost:" + port);
+  }
+
+  @AfterAll
+  void closeBrowser() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    flow = new Workflow(rest, taskService, managementService);
+  }
+
+  @AfterEach
+  void tearDown() {
+    Workflow.resetClock();
+  }
+
+  /** Start form, review with a refusal, correction, approval: the drafter and the director in Tasklist. */
+  @Test
+  void theDirectorApprovesADraftThroughTheForm() throws Exception {
+    Workflow.clockAt("2022-05-20T09:00:00+02:00");
+
+    // The drafter starts « Délibération » from Tasklist.
+    browser.loginToTasklist("redacteur", "redacteur-demo");
+    browser.clickable(By.xpath("//a[contains(normalize-space(.), 'Démarrer un processus')]")).click();
+    browser.clickable(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='Délibération']")).click();
+    WebElement form = browser.form();
+    browser.waitFor(d -> new Select(form.findElement(By.id("bodyId"))).getOptions().size() > 2);
+    new Select(form.findElement(By.id("bodyId"))).selectByVisibleText("Comité syndical");
+    form.findElement(By.id("object")).sendKeys("Adhésion à l'association des syndicats numériques");
+    form.findElement(By.id("preamble")).sendKeys("Le syndicat souhaite rejoindre l'association.");
+    form.findElement(By.id("visas")).sendKeys("Vu le code général des collectivités territoriales,\n"
+        + "Vu les statuts du Syndicat,");
+    form.findElement(By.id("proposal")).sendKeys("Sur proposition du Président");
+    form.findElement(By.cssSelector("textarea.article-text")).sendKeys("l'adhésion du Syndicat à l'association,");
+    form.findElement(By.id("annexes")).sendKeys("Statuts de l'association");
+    browser.click(form.findElement(By.xpath("//label[contains(., 'coordonnateur du groupement')]/input")));
+    new Select(form.findElement(By.id("rapporteurId"))).selectByVisibleText(
+        "M. Christophe COULON — Conseil régional des Hauts-de-France");
+    browser.formScreenshot("01-start-deliberation");
+    browser.clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Démarrer']")).click();
+    browser.waitForNotification("Le processus a été démarré.");
+    String id = deliberationByObject("Adhésion à l'association des syndicats numériques");
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "IN_REVIEW")
+        .containsEntry("visas", List.of("Vu le code général des collectivités territoriales,",
+            "Vu les statuts du Syndicat,"));
+
+    // The director reads the whole draft, claims the task and returns it: a comment is required.
+    browser.loginToTasklist("directeur", "directeur-demo");
+    browser.openFilter("Mes validations");
+    browser.openTask(taskId(id, "reviewDraft"), "Valider le projet de délibération");
+    browser.waitFor(d -> browser.form().getText().contains("Statuts de l'association"));
+    assertThat(browser.form().getText()).contains("Objet : Adhésion à l'association des syndicats numériques")
+        .contains("Vu les statuts du Syndicat,").contains("Article 1 : DECIDE l'adhésion du Syndicat")
+        .contains("Conseil régional des Hauts-de-France — coordonnateur").contains("Rapporteur : M. Christophe COULON");
+    browser.formScreenshot("02-review-draft");
+    browser.claim();
+    browser.click(browser.form().findElement(By.xpath(".//label[contains(., 'Renvoyer à la rédaction')]/input")));
+    browser.clickComplete();
+    assertThat(browser.refusal()).isEqualTo("Un commentaire est obligatoire pour renvoyer le projet au rédacteur.");
+    browser.formScreenshot("03-review-draft-refused");
+    assertThat(flow.hasTask(id, "reviewDraft")).isTrue();
+
+    // The task's history shows the claim.
+    browser.openTab("Historique");
+    browser.waitFor(d -> d.findElement(By.cssSelector(".task-details")).getText().contains("Prise en charge"));
+    browser.screenshot("04-task-history");
+    browser.openTab("Formulaire");
+    browser.form().findElement(By.id("reviewComment")).sendKeys("Préciser le montant de la cotisation.");
+    browser.click(browser.form().findElement(By.xpath(".//label[contains(., 'Renvoyer à la rédaction')]/input")));
+    browser.complete();
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "RETURNED");
+
+    // The drafter corrects it from « Mes projets ».
+    browser.loginToTasklist("redacteur", "redacteur-demo");
+    browser.openFilter("Mes projets");
+    browser.openTask(taskId(id, "reviseDraft"), "Corriger le projet");
+    browser.waitFor(d -> browser.form().getText().contains("Préciser le montant de la cotisation."));
+    WebElement preamble = browser.form().findElement(By.id("preamble"));
+    assertThat(preamble.getDomProperty("value")).isEqualTo("Le syndicat souhaite rejoindre l'association.");
+    preamble.sendKeys(" La cotisation annuelle est de 500 euros.");
+    browser.formScreenshot("05-revise-draft");
+    browser.claim();
+    browser.complete();
+
+    // The director approves it.
+    browser.loginToTasklist("directeur", "directeur-demo");
+    browser.openFilter("Mes validations");
+    browser.openTask(taskId(id, "reviewDraft"), "Valider le projet de délibération");
+    browser.waitFor(d -> browser.form().getText().contains("La cotisation annuelle est de 500 euros."));
+    browser.claim();
+    browser.click(browser.form().findElement(By.xpath(".//label[contains(., 'Valider le projet')]/input")));
+    browser.complete();
+    Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(record).containsEntry("status", "AWAITING_SESSION");
+    assertThat(String.valueOf(record.get("preamble"))).endsWith("La cotisation annuelle est de 500 euros.");
+    // The forms submitted exactly the variables of the design; what they showed stayed on their tasks.
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId((String) record.get(
+        "processInstanceId")).list().stream().filter(v -> v.getTaskId() == null).map(v -> v.getName()).distinct().toList())
+        .containsExactlyInAnyOrder("bodyId", "object", "rapporteurId", "preamble", "visas", "proposal", "articles",
+            "annexes", "partners", "note", "initiatorId", "approved");
+  }
+
+  /** The secretariat starts a session and builds its agenda; the president signs, late then in time. */
+  @Test
+  void thePresidentSignsAConvocation() throws Exception {
+    Workflow.clockAt("2022-05-20T09:00:00+02:00");
+    String id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
+    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+
+    // The secretariat starts « Séance de l'assemblée » from Tasklist.
+    Workflow.clockAt("2022-06-01T09:00:00+02:00");
+    browser.loginToTasklist("secretariat", "secretariat-demo");
+    browser.clickable(By.xpath("//a[contains(normalize-space(.), 'Démarrer un processus')]")).click();
+    browser.clickable(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)=\"Séance de l'assemblée\"]"))
+        .click();
+    WebElement form = browser.form();
+    browser.waitFor(d -> new Select(form.findElement(By.id("bodyId"))).getOptions().size() > 2);
+    new Select(form.findElement(By.id("bodyId"))).selectByVisibleText("Comité syndical");
+    browser.setValue(form.findElement(By.id("sessionDate")), "2022-06-16T10:00");
+    form.findElement(By.id("place")).sendKeys(PLACE);
+    browser.formScreenshot("06-start-session");
+    browser.clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Démarrer']")).click();
+    browser.waitForNotification("Le processus a été démarré.");
+    String session = sessionByPlace();
+    assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("place", PLACE)
+        .containsEntry("sessionDate", "2022-06-16T08:00:00Z");
+
+    // Due dates: the agenda the day before the last day to convoke (5 clear days), the convocation on that day.
+    assertThat(flow.task(session, "buildAgenda").getDueDate().toInstant())
+        .isEqualTo(OffsetDateTime.parse("2022-06-09T23:59:00+02:00").toInstant());
+
+    // The agenda: chosen among the approved drafts waiting for a session.
+    browser.openFilter("Séances");
+    browser.openTask(taskId(session, "buildAgenda"), "Établir l'ordre du jour");
+    browser.waitFor(d -> browser.form().getText().contains(SEED_OBJECT));
+    assertThat(browser.form().getText()).contains("Comité syndical du jeudi 16 juin 2022 à 10 h 00")
+        .contains("au plus tard le vendredi 10 juin 2022");
+    browser.claim();
+    browser.click(browser.form().findElement(By.id("draft-" + id)));
+    browser.waitFor(d -> !browser.all(By.cssSelector("ol.agenda li")).isEmpty());
+    browser.formScreenshot("07-build-agenda");
+    browser.complete();
+    assertThat(flow.get("secretariat", "/api/sessions/" + session).get("status")).isEqualTo("AGENDA_READY");
+
+    assertThat(flow.task(session, "signConvocation").getDueDate().toInstant())
+        .isEqualTo(OffsetDateTime.parse("2022-06-10T23:59:00+02:00").toInstant());
+
+    // Three days before the session is too late: the rule refuses, the task stays open.
+    Workflow.clockAt("2022-06-13T09:00:00+02:00");
+    browser.loginToTasklist("ccoulon", "membre-demo");
+    browser.openFilter("Signatures");
+    browser.openTask(taskId(session, "signConvocation"), "Signer la convocation");
+    browser.waitFor(d -> browser.form().getText().contains(SEED_OBJECT));
+    assertThat(browser.form().getText()).contains("5 jours francs").contains("au plus tard le vendredi 10 juin 2022");
+    browser.formScreenshot("08-sign-convocation");
+    browser.claim();
+    browser.clickComplete();
+    assertThat(browser.refusal()).isEqualTo("Délai de convocation non respecté : 2 jours francs entre le 13 juin 2022 "
+        + "et le 16 juin 2022, 5 requis (CGCT L2121-12)");
+    browser.formScreenshot("09-sign-convocation-refused");
+    assertThat(flow.hasTask(session, "signConvocation")).isTrue();
+
+    // On the 10th, the same form signs.
+    Workflow.clockAt("2022-06-10T11:00:00+02:00");
+    browser.complete();
+    assertThat(flow.hasTask(session, "signConvocation")).isFalse();
+    assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("convocationDate", "2022-06-10")
+        .containsEntry("status", "CONVOKED");
+  }
+
+  /** The roll call of the 22 members with two proxies (one declared beforehand), then the vote and what follows. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSecretariatRecordsARollCallWithTwoProxiesAndAVote() throws Exception {
+    String id = approvedSeedDraft();
+    String session = convokedSession(id);
+    // A member declared his absence and gave his proxy through his convocation's link.
+    proxyService.declare(new ProxyService.Grant(session, 1, "lmonnet"), AttendanceStatus.EXCUSED, "gbartholomeus");
+    Workflow.clockAt(SESSION_DATE);
+    flow.executeJobs();
+
+    browser.loginToTasklist("secretariat", "secretariat-demo");
+    browser.openFilter("Séances");
+    browser.openTask(taskId(session, "rollCall"), "Faire l'appel");
+    browser.waitFor(d -> browser.all(By.cssSelector("table.roll-call tr[data-member]")).size() == 22);
+    WebElement form = browser.form();
+    assertThat(form.getText()).contains("Conseil régional des Hauts-de-France").contains("Département du Nord")
+        .contains("Département du Pas-de-Calais").contains("Collège ENT");
+    // The declared proxy is there.
+    assertThat(status("lmonnet")).isEqualTo("EXCUSED");
+    assertThat(new Select(form.findElement(By.id("holder-lmonnet"))).getFirstSelectedOption().getText())
+        .isEqualTo("M. Grégory BARTHOLOMEUS");
+    browser.claim();
+    // An excused member gives a proxy; another is absent.
+    setStatus("adecagny", "EXCUSED");
+    Select holder = new Select(browser.form().findElement(By.id("holder-adecagny")));
+    assertThat(holder.getOptions().stream().map(WebElement::getText))
+        .contains("Mme Valérie BIEGALSKI").doesNotContain("M. Arnaud DECAGNY", "M. Luc MONNET");
+    holder.selectByVisibleText("Mme Valérie BIEGALSKI");
+    setStatus("jldauchy", "ABSENT");
+    new Select(browser.form().findElement(By.id("sessionSecretaryId"))).selectByVisibleText("M. Claude BACHELET");
+    assertThat(browser.form().findElement(By.cssSelector(".quorum")).getText())
+        .contains("Statuts : majorité des membres en exercice présents ou représentés")
+        .contains("21 présents ou représentés sur 22 membres en exercice, 12 requis : le quorum est atteint.");
+    assertThat(new Select(browser.form().findElement(By.id("presidingMemberId"))).getFirstSelectedOption().getText())
+        .isEqualTo("M. Christophe COULON");
+    browser.formScreenshot("10-roll-call");
+    browser.complete();
+
+    Map<String, Object> record = flow.get("secretariat", "/api/deliberations/" + id);
+    Map<String, Object> attendance = (Map<String, Object>) flow.get("secretariat", "/api/sessions/" + session)
+        .get("attendance");
+    assertThat(attendance).containsEntry("inOffice", 22).containsEntry("present", 19).containsEntry("absent", 1)
+        .containsEntry("excused", 2).containsEntry("proxies", 2);
+    assertThat(record).isNotNull();
+
+    // The vote: the form shows the voters and whether the figures hold; inconsistent figures are refused.
+    browser.openFilter("Séances");
+    browser.openTask(taskId(session, "recordVote"), "Vote : " + SEED_OBJECT);
+    browser.waitFor(d -> browser.form().getText().contains("19 présents et 2 représentés"));
+    browser.claim();
+    WebElement votesFor = browser.form().findElement(By.id("votesFor"));
+    votesFor.sendKeys("25");
+    assertThat(browser.form().findElement(By.cssSelector(".consistency")).getText())
+        .contains("Votants : 21").contains("Votes incohérents : 25 voix exprimées ou abstentions pour 21 votants");
+    browser.clickComplete();
+    assertThat(browser.refusal()).isEqualTo("Votes incohérents : 25 voix exprimées ou abstentions pour 21 votants");
+    browser.formScreenshot("11-record-vote-refused");
+    assertThat(flow.hasTask(session, "recordVote")).isTrue();
+    votesFor.clear();
+    votesFor.sendKeys("19");
+    WebElement against = browser.form().findElement(By.id("votesAgainst"));
+    against.clear();
+    against.sendKeys("1");
+    WebElement abstentions = browser.form().findElement(By.id("abstentions"));
+    abstentions.clear();
+    abstentions.sendKeys("1");
+    assertThat(browser.form().findElement(By.cssSelector(".consistency")).getText())
+        .contains("Figures cohérentes : la délibération est adoptée.");
+    browser.formScreenshot("12-record-vote");
+    browser.complete();
+    Map<String, Object> vote = (Map<String, Object>) flow.get("secretariat", "/api/deliberations/" + id).get("vote");
+    assertThat(vote).containsEntry("outcome", "ADOPTED").containsEntry("votesFor", 19).containsEntry("votesAgainst", 1)
+        .containsEntry("abstentions", 1).containsEntry("voters", 21);
+
+    // The president reads the extract, then signs it.
+    browser.loginToTasklist("ccoulon", "membre-demo");
+    browser.openFilter("Signatures");
+    browser.openTask(taskId(id, "signExtract"), "Signer l'extrait");
+    browser.waitFor(d -> browser.form().getText().contains("Extrait n° 2022-"));
+    browser.driver().switchTo().frame(browser.form().findElement(By.cssSelector("iframe.extract")));
+    assertThat(browser.pageText()).contains("EXTRAIT DU REGISTRE DES DELIBERATIONS DU COMITE SYNDICAL")
+        .contains("Voix pour : 19");
+    browser.driver().switchTo().defaultContent();
+    browser.formScreenshot("13-sign-extract");
+    browser.claim();
+    browser.click(browser.form().findElement(By.id("signed")));
+    browser.complete();
+    flow.executeJobs();
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "SIGNED");
+
+    // The secretariat closes the session.
+    browser.loginToTasklist("secretariat", "secretariat-demo");
+    browser.openFilter("Séances");
+    browser.openTask(taskId(session, "closeSession"), "Clore la séance");
+    browser.waitFor(d -> browser.form().getText().contains("Adoptée"));
+    browser.formScreenshot("14-close-session");
+    browser.claim();
+    browser.complete();
+    assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "CLOSED");
+
+    // The partner never acknowledges: after three reminders the director follows up.
+    OffsetDateTime when = OffsetDateTime.parse("2022-06-17T09:00:00+02:00");
+    for (int i = 0; i < 4 && !flow.hasTask(id, "followUpNotification"); i++) {
+      when = when.plusDays(8);
+      Workflow.clockAt(when.toString());
+      flow.executeJobs();
+    }
+    assertThat(flow.hasTask(id, "followUpNotification")).isTrue();
+    browser.loginToTasklist("directeur", "directeur-demo");
+    browser.openFilter("Mes validations");
+    browser.openTask(taskId(id, "followUpNotification"), "Relancer le partenaire");
+    browser.waitFor(d -> browser.form().getText().contains("groupement-ent@region-hdf.example.org"));
+    browser.formScreenshot("15-follow-up-notification");
+    browser.claim();
+    browser.click(browser.form().findElement(By.xpath(".//label[contains(., 'a confirmé avoir reçu')]/input")));
+    browser.complete();
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "NOTIFIED");
+  }
+
+  /** Without quorum, the secretariat reconvenes the assembly through the form. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aSessionWithoutQuorumIsReconvenedThroughTheForm() throws Exception {
+    String id = approvedSeedDraft();
+    String session = convokedSession(id);
+    Workflow.clockAt(SESSION_DATE);
+    flow.executeJobs();
+    List<Map<String, Object>> members = (List<Map<String, Object>>) flow.get("secretariat",
+        "/api/bodies/comitesyndical?date=2022-06-16").get("members");
+    List<Map<String, Object>> attendance = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("memberId", members.get(i).get("id"));
+      entry.put("status", i < 5 ? "PRESENT" : "EXCUSED");
+      entry.put("proxyHolderId", null);
+      attendance.add(entry);
+    }
+    flow.completeOk("secretariat", session, "rollCall", Map.of("attendance", attendance,
+        "presidingMemberId", members.get(0).get("id")));
+    assertThat(flow.hasTask(session, "reconvene")).isTrue();
+
+    browser.loginToTasklist("secretariat", "secretariat-demo");
+    browser.openFilter("Séances");
+    browser.openTask(taskId(session, "reconvene"), "Reconvoquer l'assemblée");
+    browser.waitFor(d -> browser.form().getText().contains("Le quorum n'étant pas atteint"));
+    assertThat(browser.form().getText()).contains("5 présents sur 22 membres en exercice, 12 requis")
+        .contains("au plus tôt le lundi 20 juin 2022");
+    browser.formScreenshot("16-reconvene");
+    browser.claim();
+    browser.complete();
+    assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "RECONVOKED")
+        .containsEntry("sessionDate", "2022-06-20T08:00:00Z");
+  }
+
+  /** A member logs in to Tasklist: no filter, no task of the director; the engine refuses to complete it. */
+  @Test
+  void aMemberCannotSeeOrCompleteTheDirectorsTask() throws Exception {
+    Workflow.clockAt("2022-05-20T09:00:00+02:00");
+    String id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
+    Task review = flow.task(id, "reviewDraft");
+
+    browser.loginToTasklist("lmonnet", "membre-demo");
+    browser.waitFor(d -> d.findElement(By.cssSelector(".task-filters")).getText().contains("Aucun filtre disponible."));
+    // Through the task's own address, the member gets nothing either.
+    browser.go("/camunda/app/tasklist/default/#/?task=" + review.getId());
+    browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("La tâche n'existe plus"));
+    assertThat(browser.all(By.cssSelector("form.comitia-form"))).isEmpty();
+    browser.screenshot("17-member-tasklist");
+    // What Tasklist's API answers the member's session.
+    Object visible = browser.script("var r = new XMLHttpRequest();"
+        + "r.open('GET', '/camunda/api/engine/engine/default/task/count?taskDefinitionKey=reviewDraft', false);"
+        + "r.send(); return r.responseText;");
+    assertThat(String.valueOf(visible)).isEqualTo("{\"count\":0}");
+    // The Tasklist session reads Comitia's API (what the start forms offer), but never writes through it.
+    HttpHeaders session = new HttpHeaders();
+    session.add(HttpHeaders.COOKIE, "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue());
+    session.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(rest.exchange("/api/forms/start-choices", HttpMethod.GET, new HttpEntity<>(session), String.class)
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(rest.exchange("/api/sessions", HttpMethod.POST, new HttpEntity<>("{}", session), String.class)
+        .getStatusCode().value()).isEqualTo(401);
+    assertThat(rest.exchange("/api/forms/start-choices", HttpMethod.GET, null, String.class)
+        .getStatusCode().value()).isEqualTo(401);
+
+    ResponseEntity<Map<String, Object>> refused = flow.complete("lmonnet", review, Map.of("approved", true));
+    assertThat(refused.getStatusCode().is4xxClientError()).as(String.valueOf(refused.getBody())).isTrue();
+    assertThat(flow.hasTask(id, "reviewDraft")).isTrue();
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "IN_REVIEW");
+  }
+
+  /** Cockpit and Admin speak French too (same session as Tasklist). */
+  @Test
+  void cockpitAndAdminAreInFrench() throws Exception {
+    browser.loginToTasklist("admin", "admin-demo");
+    browser.go("/camunda/app/cockpit/default/#/dashboard");
+    browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("Déploiements"));
+    assertThat(browser.pageText()).contains("À l'heure actuelle").contains("Tâches humaines ouvertes")
+        .doesNotContain("Running process instances");
+    browser.screenshot("18-cockpit");
+    browser.go("/camunda/app/admin/default/#/users");
+    browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("Utilisateurs"));
+    browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("ccoulon"));
+    browser.screenshot("19-admin");
+  }
+
+  // --- Set-ups through the API ---------------------------------------------------------------------
+
+  private String approvedSeedDraft() {
+    Workflow.clockAt("2022-05-20T09:00:00+02:00");
+    String id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
+    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    return id;
+  }
+
+  private String convokedSession(String deliberationId) {
+    Workflow.clockAt("2022-06-01T09:00:00+02:00");
+    String session = flow.createSession("comitesyndical", SESSION_DATE, PLACE);
+    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(deliberationId)));
+    Workflow.clockAt("2022-06-10T11:00:00+02:00");
+    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.executeJobs();
+    return session;
+  }
+
+  @SuppressWarnings("unchecked")
+  private String deliberationByObject(String object) {
+    List<Map<String, Object>> all = flow.as("directeur").getForObject("/api/deliberations", List.class);
+    return all.stream().filter(d -> object.equals(d.get("object"))).map(d -> (String) d.get("id")).findFirst()
+        .orElseThrow();
+  }
+
+  private String sessionByPlace() {
+    return taskService.createTaskQuery().taskDefinitionKey("buildAgenda").list().stream()
+        .map(t -> t.getProcessInstanceId())
+        .map(pi -> historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult()
+            .getBusinessKey())
+        .filter(key -> PLACE.equals(flow.get("secretariat", "/api/sessions/" + key).get("place")))
+        .reduce((a, b) -> b).orElseThrow();
+  }
+
+  private String taskId(String businessKey, String taskKey) {
+    return flow.task(businessKey, taskKey).getId();
+  }
+
+  private String status(String memberId) {
+    return (String) browser.script("var checked = document.querySelector("
+        + "\"tr[data-member='\" + arguments[0] + \"'] input[type=radio]:checked\"); return checked && checked.value;",
+        memberId);
+  }
+
+  private void setStatus(String memberId, String status) {
+    browser.click(browser.form().findElement(
+        By.cssSelector("tr[data-member='" + memberId + "'] input[value='" + status + "']")));
+  }
+}
