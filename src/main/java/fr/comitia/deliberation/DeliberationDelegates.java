@@ -23,7 +23,7 @@ final class DeliberationDelegates {
     return task.getExecution().getProcessBusinessKey();
   }
 
-  /** Writes the draft into the register; a start without business key (Tasklist) gets a new id. */
+  /** Writes the draft into the register under a new id, which becomes the business key. */
   @Component("registerDraftDelegate")
   static class RegisterDraftDelegate implements JavaDelegate {
     private final DeliberationService service;
@@ -36,12 +36,9 @@ final class DeliberationDelegates {
     public void execute(DelegateExecution execution) {
       Draft draft = DraftMapper.fromVariables(execution);
       try {
-        String id = execution.getProcessBusinessKey();
-        if (id == null || id.isBlank()) {
-          id = service.newId();
-          execution.setProcessBusinessKey(id);
-        }
-        service.register(id, draft, Variables.string(execution, INITIATOR_ID), execution.getProcessInstanceId());
+        String id = service.register(execution.getProcessBusinessKey(), draft,
+            Variables.string(execution, INITIATOR_ID), execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(id);
       } catch (InvalidDraftException e) {
         throw Variables.refusal(OBJECT, "Projet refusé : " + e.getMessage());
       }
@@ -65,7 +62,8 @@ final class DeliberationDelegates {
       if (approved == null) {
         throw Variables.refusal(APPROVED, "Indiquez si le projet est validé (approved) ou renvoyé au rédacteur.");
       }
-      String comment = Variables.string(task, REVIEW_COMMENT);
+      String comment = Variables.string(task, REVIEW_COMMENT, "Le commentaire (reviewComment)",
+          fr.comitia.platform.InputLimits.REVIEW_COMMENT);
       if (!approved && comment == null) {
         throw Variables.refusal(REVIEW_COMMENT,
             "Un commentaire est obligatoire pour renvoyer le projet au rédacteur (reviewComment).");

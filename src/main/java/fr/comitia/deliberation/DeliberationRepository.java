@@ -27,7 +27,8 @@ class DeliberationRepository {
   record Row(String id, String bodyId, String object, String rapporteurId, String preamble, String visas,
       String proposal, String articles, String partners, String status, String sessionId, Integer registerYear,
       Integer registerSeq, String number, String processInstanceId, String createdBy, OffsetDateTime createdAt,
-      OffsetDateTime updatedAt, String signedBy, OffsetDateTime signedAt, String signerSubject, String note) {}
+      OffsetDateTime updatedAt, String signedBy, OffsetDateTime signedAt, String signerSubject, String note,
+      String votedOutcome, String votedSessionId, String votedSha256) {}
 
   String nextId() {
     return "D" + jdbc.sql("select nextval('comitia.deliberation_seq')").query(Long.class).single();
@@ -98,6 +99,14 @@ class DeliberationRepository {
                    status = :status, updated_at = :now where id = :id""")
         .param("id", id).param("year", year).param("seq", seq).param("number", number)
         .param("status", DeliberationStatus.ADOPTED.name()).param("now", now).update();
+  }
+
+  void recordVote(String id, String sessionId, String outcome, String sha256, OffsetDateTime now) {
+    jdbc.sql("""
+            update comitia.deliberation set voted_outcome = :outcome, voted_session_id = :session, voted_sha256 = :sha,
+                   voted_at = :now, updated_at = :now where id = :id""")
+        .param("id", id).param("outcome", outcome).param("session", sessionId).param("sha", sha256)
+        .param("now", now).update();
   }
 
   void sign(String id, String signedBy, OffsetDateTime signedAt, String signerSubject) {

@@ -48,13 +48,15 @@ public class DeliberationService {
     return OffsetDateTime.now(clock);
   }
 
-  /** Checks the draft, then starts process {@code deliberation}; all or nothing. */
+  /**
+   * Checks the draft, then starts process {@code deliberation}; all or nothing. The id is given by
+   * the process's first step ({@code registerDraft}), as for a start from Tasklist or the engine
+   * REST API: ids are Comitia's, never the caller's.
+   */
   @Transactional
   public String submit(Draft draft) {
     validator.check(draft);
-    String id = repository.nextId();
-    runtimeService.startProcessInstanceByKey(PROCESS_KEY, id, startVariables(draft));
-    return id;
+    return runtimeService.startProcessInstanceByKey(PROCESS_KEY, startVariables(draft)).getBusinessKey();
   }
 
   VariableMap startVariables(Draft draft) {
@@ -71,16 +73,24 @@ public class DeliberationService {
         .putValue(NOTE, draft.note());
   }
 
-  /** Writes the draft into the register when the process starts (from the API or Tasklist). */
-  void register(String id, Draft draft, String initiatorId, String processInstanceId) {
-    validator.check(draft);
-    if (!repository.exists(id)) {
-      repository.insert(id, draft, initiatorId, processInstanceId, now());
+  /**
+   * Writes the draft into the register when the process starts (from the API, Tasklist or the
+   * engine REST API) under a new id of the register, which it returns. A start that names its own
+   * business key is refused: an existing deliberation is never reopened by a second process, and
+   * no caller reserves the next id.
+   */
+  String register(String requestedKey, Draft draft, String initiatorId, String processInstanceId) {
+    if (requestedKey != null && !requestedKey.isBlank()) {
+      throw new InvalidDraftException(List.of(repository.exists(requestedKey.strip())
+          ? "La délibération « " + requestedKey.strip() + " » existe déjà : un second processus ne peut pas la "
+              + "reprendre ni la modifier."
+          : "L'identifiant d'une délibération est attribué par Comitia : démarrez le processus sans clé métier "
+              + "(reçu « " + requestedKey.strip() + " »)."));
     }
-  }
-
-  String newId() {
-    return repository.nextId();
+    validator.check(draft);
+    String id = repository.nextId();
+    repository.insert(id, draft, initiatorId, processInstanceId, now());
+    return id;
   }
 
   void review(String id, String reviewerId, boolean approved, String comment) {
@@ -89,6 +99,11 @@ public class DeliberationService {
   }
 
   void revise(String id, Draft draft) {
+    String status = repository.find(id).map(DeliberationRepository.Row::status).orElse(null);
+    if (!DeliberationStatus.RETURNED.name().equals(status)) {
+      throw new InvalidDraftException(List.of("La délibération « " + id + " » n'est pas renvoyée à la rédaction "
+          + "(statut " + status + ") : son texte ne se corrige plus."));
+    }
     validator.check(draft);
     repository.updateDraft(id, draft, now());
     repository.setStatus(id, DeliberationStatus.IN_REVIEW, now());
@@ -124,8 +139,20 @@ public class DeliberationService {
         .correlate();
   }
 
-  /** Called by a session when the assembly has voted on (or withdrawn) the item. */
+  /**
+   * Called by a session when the assembly has voted on (or withdrawn) the item. An adoption or a
+   * rejection is written on the deliberation first, with the SHA-256 of the text voted: numbering
+   * needs it (a {@code VoteRecorded} message from anywhere else numbers nothing), and the seal of the
+   * extract signs only that text.
+   */
   public void recordOutcome(String id, String sessionId, String outcome) {
+    if (!"WITHDRAWN".equals(outcome)) {
+      DeliberationRepository.Row row = repository.findForUpdate(id).orElseThrow();
+      if (row.number() != null) {
+        throw new IllegalStateException("Deliberation " + id + " is numbered " + row.number() + ": its vote is final");
+      }
+      repository.recordVote(id, sessionId, outcome, textHash(row), now());
+    }
     runtimeService.createMessageCorrelation(MESSAGE_VOTE_RECORDED)
         .processInstanceBusinessKey(id)
         .setVariable(SESSION_ID, sessionId)
@@ -134,14 +161,25 @@ public class DeliberationService {
   }
 
   void markRejected(String id) {
+    if (!"REJECTED".equals(repository.find(id).orElseThrow().votedOutcome())) {
+      throw fr.comitia.platform.Variables.refusal(OUTCOME, "Rejet refusé : le registre n'a pas de vote rejetant la "
+          + "délibération « " + id + " ».");
+    }
     repository.setStatus(id, DeliberationStatus.REJECTED, now());
   }
 
-  /** Gives the next number of the register for the year of the session. */
+  /**
+   * Gives the next number of the register for the year of the session, to a deliberation the
+   * assembly adopted in that session (as the register says, whatever the message said).
+   */
   String assignNumber(String id) {
     DeliberationRepository.Row row = repository.findForUpdate(id).orElseThrow();
     if (row.number() != null) {
       return row.number();
+    }
+    if (!"ADOPTED".equals(row.votedOutcome()) || !java.util.Objects.equals(row.votedSessionId(), row.sessionId())) {
+      throw fr.comitia.platform.Variables.refusal(OUTCOME, "Numérotation refusée : le registre n'a pas d'adoption de "
+          + "la délibération « " + id + " » par la séance « " + row.sessionId() + " ».");
     }
     int year = jdbc.sql("""
             select extract(year from session_date at time zone 'Europe/Paris')::int
@@ -165,6 +203,7 @@ public class DeliberationService {
       throw fr.comitia.platform.Variables.refusal(SIGNED, "Signature refusée : l'extrait est signé par le président, "
           + president + ".");
     }
+    requireVotedText(id);
     String signer = organisation.member(body.presidentId()).map(Member::fullName).orElse(body.presidentId());
     repository.sign(id, body.presidentId(), now(), signer);
   }
@@ -175,6 +214,40 @@ public class DeliberationService {
 
   List<DeliberationRepository.Review> reviews(String id) {
     return repository.reviews(id);
+  }
+
+  /**
+   * Refuses to go on when the register's text of the act is not the text the assembly voted
+   * (SHA-256 of object, rapporteur, preamble, visas, proposal, articles and annexes kept at the vote):
+   * the president signs, and the seal signs, exactly the voted version.
+   */
+  public void requireVotedText(String id) {
+    DeliberationRepository.Row row = repository.find(id).orElseThrow();
+    if (row.votedSha256() == null || !row.votedSha256().equals(textHash(row))) {
+      throw fr.comitia.platform.Variables.refusal(SIGNED, "Signature refusée : le texte de la délibération « " + id
+          + " » n'est plus celui qui a été voté (empreinte SHA-256 du vote : " + row.votedSha256() + ").");
+    }
+  }
+
+  /** SHA-256 of the act's text as the register holds it, in a canonical JSON form. */
+  String textHash(DeliberationRepository.Row row) {
+    Draft d = repository.draft(row);
+    java.util.Map<String, Object> text = new java.util.LinkedHashMap<>();
+    text.put("bodyId", d.bodyId());
+    text.put("object", d.object());
+    text.put("rapporteurId", d.rapporteurId());
+    text.put("preamble", d.preamble());
+    text.put("visas", d.visas());
+    text.put("proposal", d.proposal());
+    text.put("articles", d.articles());
+    text.put("annexes", d.annexes());
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(write(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String write(Object value) {

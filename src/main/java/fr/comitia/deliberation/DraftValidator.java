@@ -2,6 +2,7 @@ package fr.comitia.deliberation;
 
 import fr.comitia.deliberation.Draft.Article;
 import fr.comitia.deliberation.Draft.PartnerRef;
+import fr.comitia.platform.InputLimits;
 import fr.comitia.roster.Organisation;
 import fr.comitia.roster.Organisation.Body;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DraftValidator {
 
-  static final int MAX_OBJECT = 1000;
-  static final int MAX_TEXT = 100_000;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
 
   private final Organisation organisation;
@@ -25,6 +24,11 @@ class DraftValidator {
 
   void check(Draft draft) {
     List<String> faults = new ArrayList<>();
+    limits(draft, faults);
+    if (!faults.isEmpty()) {
+      // Too long or too many: the rest is not worth reading, nor echoing back.
+      throw new InvalidDraftException(faults);
+    }
     Body body = null;
     if (blank(draft.bodyId())) {
       faults.add("L'assemblée (bodyId) est obligatoire.");
@@ -37,11 +41,6 @@ class DraftValidator {
     }
     if (blank(draft.object())) {
       faults.add("L'objet de la délibération est obligatoire.");
-    } else if (draft.object().length() > MAX_OBJECT) {
-      faults.add("L'objet de la délibération dépasse " + MAX_OBJECT + " caractères.");
-    }
-    if (draft.preamble() != null && draft.preamble().length() > MAX_TEXT) {
-      faults.add("Le préambule dépasse " + MAX_TEXT + " caractères.");
     }
     if (body != null && !blank(draft.rapporteurId()) && !body.memberIds().contains(draft.rapporteurId())) {
       faults.add("Le rapporteur « " + draft.rapporteurId() + " » n'est pas membre de l'assemblée « " + body.name() + " ».");
@@ -58,8 +57,6 @@ class DraftValidator {
       Article article = draft.articles().get(i);
       if (article == null || blank(article.text())) {
         faults.add("Article " + (i + 1) + " : le texte est obligatoire.");
-      } else if (article.text().length() > MAX_TEXT) {
-        faults.add("Article " + (i + 1) + " : le texte dépasse " + MAX_TEXT + " caractères.");
       }
     }
     for (int i = 0; i < draft.annexes().size(); i++) {
@@ -85,6 +82,50 @@ class DraftValidator {
     }
     if (!faults.isEmpty()) {
       throw new InvalidDraftException(faults);
+    }
+  }
+
+  /** Sizes and characters (InputLimits), checked before anything else. */
+  private static void limits(Draft draft, List<String> faults) {
+    add(faults, InputLimits.text("L'assemblée (bodyId)", draft.bodyId(), InputLimits.ID));
+    add(faults, InputLimits.text("L'objet de la délibération", draft.object(), InputLimits.OBJECT));
+    add(faults, InputLimits.text("Le rapporteur (rapporteurId)", draft.rapporteurId(), InputLimits.ID));
+    add(faults, InputLimits.text("Le préambule", draft.preamble(), InputLimits.PREAMBLE));
+    add(faults, InputLimits.text("La proposition", draft.proposal(), InputLimits.PROPOSAL));
+    add(faults, InputLimits.text("La note explicative", draft.note(), InputLimits.NOTE));
+    add(faults, InputLimits.count("Les visas", draft.visas(), InputLimits.VISAS));
+    add(faults, InputLimits.count("Les articles", draft.articles(), InputLimits.ARTICLES));
+    add(faults, InputLimits.count("Les annexes", draft.annexes(), InputLimits.ANNEXES));
+    add(faults, InputLimits.count("Les partenaires", draft.partners(), InputLimits.PARTNERS));
+    if (!faults.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < draft.visas().size(); i++) {
+      add(faults, InputLimits.text("Visa n° " + (i + 1), draft.visas().get(i), InputLimits.VISA));
+    }
+    for (int i = 0; i < draft.articles().size(); i++) {
+      Article a = draft.articles().get(i);
+      if (a != null) {
+        add(faults, InputLimits.text("Article " + (i + 1) + " (verbe)", a.verb(), InputLimits.ARTICLE_VERB));
+        add(faults, InputLimits.text("Article " + (i + 1), a.text(), InputLimits.ARTICLE_TEXT));
+      }
+    }
+    for (int i = 0; i < draft.annexes().size(); i++) {
+      add(faults, InputLimits.text("Annexe n° " + (i + 1), draft.annexes().get(i), InputLimits.ANNEX_TITLE));
+    }
+    for (int i = 0; i < draft.partners().size(); i++) {
+      PartnerRef p = draft.partners().get(i);
+      if (p != null) {
+        add(faults, InputLimits.text("Partenaire n° " + (i + 1) + " (partnerId)", p.partnerId(), InputLimits.ID));
+        add(faults, InputLimits.text("Partenaire n° " + (i + 1) + " (nom)", p.name(), InputLimits.PARTNER_NAME));
+        add(faults, InputLimits.text("Partenaire n° " + (i + 1) + " (adresse)", p.email(), InputLimits.EMAIL));
+      }
+    }
+  }
+
+  private static void add(List<String> faults, String fault) {
+    if (fault != null) {
+      faults.add(fault);
     }
   }
 

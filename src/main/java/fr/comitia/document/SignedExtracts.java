@@ -2,6 +2,7 @@ package fr.comitia.document;
 
 import fr.comitia.deliberation.DeliberationRecord;
 import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.deliberation.DeliberationService;
 import fr.comitia.roster.Organisation;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -23,6 +24,7 @@ public class SignedExtracts {
   public static final String KIND = "SIGNED_EXTRACT";
 
   private final DeliberationRecords records;
+  private final DeliberationService deliberations;
   private final ExtractService extracts;
   private final SignatureKeys keys;
   private final PdfSigner signer;
@@ -31,9 +33,10 @@ public class SignedExtracts {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  SignedExtracts(DeliberationRecords records, ExtractService extracts, SignatureKeys keys, PdfSigner signer,
+  SignedExtracts(DeliberationRecords records, DeliberationService deliberations, ExtractService extracts, SignatureKeys keys, PdfSigner signer,
       DocumentStore store, Organisation organisation, JdbcClient jdbc, Clock clock) {
     this.records = records;
+    this.deliberations = deliberations;
     this.extracts = extracts;
     this.keys = keys;
     this.signer = signer;
@@ -43,8 +46,9 @@ public class SignedExtracts {
     this.clock = clock;
   }
 
-  /** Renders, signs and keeps the extract; returns the signed document. */
+  /** Renders, signs and keeps the extract of the text voted (else refuses); returns the signed document. */
   public DocumentStore.Document seal(String deliberationId) {
+    deliberations.requireVotedText(deliberationId);
     DeliberationRecord record = records.find(deliberationId).orElseThrow();
     SignatureKeys.Credentials credentials = keys.credentials();
     // PDF dates carry whole seconds: the register keeps the same instant as the signature dictionary.

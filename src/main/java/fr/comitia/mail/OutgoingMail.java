@@ -18,7 +18,13 @@ public record OutgoingMail(
     String deliberationId,
     List<Attachment> attachments) {
 
+  /** A subject longer than this (a long object) is cut with « … »: mail clients show no more. */
+  static final int MAX_SUBJECT = 250;
+
   public OutgoingMail {
+    if (subject != null && subject.length() > MAX_SUBJECT) {
+      subject = subject.substring(0, MAX_SUBJECT - 1).strip() + "…";
+    }
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 

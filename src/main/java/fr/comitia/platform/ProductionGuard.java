@@ -1,21 +1,28 @@
 package fr.comitia.platform;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 import org.springframework.util.StringUtils;
 
 /**
  * Refuses to start the {@code prod} profile without what production needs: the administrator's
- * password, an external PostgreSQL database, an SMTP server and the president's signing
- * certificate (PKCS#12 keystore and its password). Runs before any bean exists, so
+ * password, an external PostgreSQL database, an SMTP server, the president's signing
+ * certificate (PKCS#12 keystore and its password) and the public address used in every link of a
+ * mail ({@code COMITIA_PUBLIC_URL}), whose host also names the sender and the Message-IDs unless
+ * {@code COMITIA_MAIL_FROM} and {@code COMITIA_MAIL_DOMAIN} say otherwise. Runs before any bean exists, so
  * nothing is created with a missing setting.
  */
 public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
@@ -45,11 +52,44 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     if (!StringUtils.hasText(env.getProperty("comitia.signature.password"))) {
       missing.add("COMITIA_SIGNATURE_PASSWORD : le mot de passe du magasin PKCS#12 du certificat de signature");
     }
+    String publicUrl = env.getProperty("comitia.public-url");
+    String host = publicHost(publicUrl);
+    if (!StringUtils.hasText(publicUrl)) {
+      missing.add("COMITIA_PUBLIC_URL : l'adresse publique de Comitia (https://…), celle de chaque lien des courriels");
+    } else if (host == null) {
+      missing.add("COMITIA_PUBLIC_URL : « " + publicUrl + " » n'est pas une adresse http(s) absolue "
+          + "(par exemple https://deliberations.example.fr)");
+    }
     if (!missing.isEmpty()) {
       throw new StartupRefusedException(
           "Démarrage refusé (profil prod) : paramètre(s) manquant(s) :\n  - "
               + String.join("\n  - ", missing)
               + "\nDéfinissez ces variables d'environnement (voir README, « Production »).");
+    }
+    // The sender and the Message-ID domain default to the public address's host, never to an example domain.
+    Map<String, Object> derived = new HashMap<>();
+    if (!StringUtils.hasText(env.getProperty("comitia.mail.message-id-domain"))) {
+      derived.put("comitia.mail.message-id-domain", host);
+    }
+    if (!StringUtils.hasText(env.getProperty("comitia.mail.from"))) {
+      derived.put("comitia.mail.from", "Comitia <ne-pas-repondre@" + host + ">");
+    }
+    if (!derived.isEmpty()) {
+      env.getPropertySources().addLast(new MapPropertySource("comitia-prod-derived", derived));
+    }
+  }
+
+  /** The host of an absolute http(s) address, or null. */
+  static String publicHost(String url) {
+    if (!StringUtils.hasText(url)) {
+      return null;
+    }
+    try {
+      URI uri = new URI(url.strip());
+      boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+      return web && StringUtils.hasText(uri.getHost()) ? uri.getHost() : null;
+    } catch (URISyntaxException e) {
+      return null;
     }
   }
 

@@ -38,7 +38,8 @@ class StartupReport {
   }
 
   String report(String port) {
-    String base = "http://localhost:" + port;
+    String publicUrl = environment.getProperty("comitia.public-url", "");
+    String base = publicUrl.isBlank() ? "http://localhost:" + port : publicUrl.replaceAll("/+$", "");
     StringBuilder out = new StringBuilder();
     out.append("\n\n  Comitia est prêt — ").append(organisation.name()).append('\n');
     out.append("  Tasklist : ").append(base).append(webappPath).append("/app/tasklist/\n");

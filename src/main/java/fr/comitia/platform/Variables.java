@@ -33,12 +33,9 @@ public final class Variables {
     return text.isEmpty() ? null : text;
   }
 
-  public static String requiredString(VariableScope scope, String name, String label) {
-    String value = string(scope, name);
-    if (value == null) {
-      throw refusal(name, label + " est obligatoire.");
-    }
-    return value;
+  /** A text of at most {@code max} characters without control characters (InputLimits), else refused. */
+  public static String string(VariableScope scope, String name, String label, int max) {
+    return InputLimits.checked(name, label, string(scope, name), max);
   }
 
   public static Boolean bool(VariableScope scope, String name) {
@@ -76,8 +73,13 @@ public final class Variables {
 
   /** A Json variable, a String holding JSON, or a Java collection/map, as a Jackson tree; null if absent. */
   public static JsonNode json(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return toJson(value, name);
+    org.camunda.bpm.engine.variable.value.TypedValue typed = scope.getVariableTyped(name, false);
+    if (typed instanceof org.camunda.bpm.engine.variable.value.SerializableValue serializable
+        && !serializable.isDeserialized()) {
+      // A Json variable is parsed here, so that malformed JSON is a refusal, not an engine error.
+      return toJson(serializable.getValueSerialized(), name);
+    }
+    return toJson(typed == null ? null : typed.getValue(), name);
   }
 
   public static JsonNode toJson(Object value, String name) {

@@ -4,6 +4,7 @@ import static fr.comitia.session.SessionVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.comitia.platform.Actors;
+import fr.comitia.platform.InputLimits;
 import fr.comitia.platform.Variables;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -57,15 +58,11 @@ final class SessionDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       refusing(SESSION_DATE, () -> {
-        String id = execution.getProcessBusinessKey();
-        if (id == null || id.isBlank()) {
-          id = service.newId();
-          execution.setProcessBusinessKey(id);
-        }
         String date = SessionService.parseDate(Variables.string(execution, SESSION_DATE), SESSION_DATE).toString();
         execution.setVariable(SESSION_DATE, date);
-        service.register(id, Variables.string(execution, BODY_ID), date, Variables.string(execution, PLACE),
-            execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(service.register(execution.getProcessBusinessKey(),
+            Variables.string(execution, BODY_ID), date, Variables.string(execution, PLACE),
+            execution.getProcessInstanceId()));
       });
       execution.setVariable(QUORUM_REQUIRED, true);
     }
@@ -85,6 +82,10 @@ final class SessionDelegates {
       List<String> ids = new ArrayList<>();
       if (agenda != null && !agenda.isArray()) {
         throw Variables.refusal(AGENDA, "« agenda » doit être une liste d'identifiants de délibérations.");
+      }
+      if (agenda != null && agenda.size() > InputLimits.AGENDA) {
+        throw Variables.refusal(AGENDA, "L'ordre du jour compte au plus " + InputLimits.AGENDA + " points (reçu : "
+            + agenda.size() + ").");
       }
       if (agenda != null) {
         agenda.forEach(n -> ids.add(n.isObject() && n.has("id") ? n.get("id").asText() : n.asText()));
@@ -106,8 +107,9 @@ final class SessionDelegates {
     @Override
     public void notify(DelegateTask task) {
       boolean urgent = Boolean.TRUE.equals(Variables.bool(task, URGENT));
-      refusing(URGENT, () -> service.signConvocation(id(task), urgent, Variables.string(task, URGENCY_REASON),
-          actors.current(task)));
+      String reason = Variables.string(task, URGENCY_REASON, "Le motif de l'urgence (urgencyReason)",
+          InputLimits.URGENCY_REASON);
+      refusing(URGENT, () -> service.signConvocation(id(task), urgent, reason, actors.current(task)));
     }
   }
 
@@ -173,8 +175,16 @@ final class SessionDelegates {
         throw Variables.refusal(ATTENDANCE,
             "« attendance » doit être une liste de {memberId, status, proxyHolderId}, un élément par membre en exercice.");
       }
+      if (attendance.size() > InputLimits.ATTENDANCE) {
+        throw Variables.refusal(ATTENDANCE, "Appel refusé : au plus " + InputLimits.ATTENDANCE + " entrées (reçu : "
+            + attendance.size() + ").");
+      }
       List<AttendanceEntry> entries = new ArrayList<>();
       for (JsonNode e : attendance) {
+        if (!e.isObject()) {
+          throw Variables.refusal(ATTENDANCE, "Appel refusé : chaque entrée est un objet {memberId, status, "
+              + "proxyHolderId}.");
+        }
         String status = text(e, "status");
         AttendanceStatus parsed = null;
         if (status != null) {

@@ -76,14 +76,17 @@ public class SessionService {
     }
     if (place == null || place.isBlank()) {
       faults.add("Le lieu de la séance est obligatoire.");
+    } else if (fr.comitia.platform.InputLimits.text("Le lieu de la séance", place,
+        fr.comitia.platform.InputLimits.PLACE) != null) {
+      faults.add(fr.comitia.platform.InputLimits.text("Le lieu de la séance", place,
+          fr.comitia.platform.InputLimits.PLACE));
     }
     if (!faults.isEmpty()) {
       throw new RuleViolation(String.join(" ", faults));
     }
-    String id = repository.nextId();
-    runtimeService.startProcessInstanceByKey(PROCESS_KEY, id, Variables.createVariables()
-        .putValue(BODY_ID, bodyId).putValue(SESSION_DATE, date.toString()).putValue(PLACE, place.strip()));
-    return id;
+    return runtimeService.startProcessInstanceByKey(PROCESS_KEY, Variables.createVariables()
+        .putValue(BODY_ID, bodyId).putValue(SESSION_DATE, date.toString()).putValue(PLACE, place.strip()))
+        .getBusinessKey();
   }
 
   static OffsetDateTime parseDate(String text, String field) {
@@ -92,28 +95,45 @@ public class SessionService {
           + "2022-06-16T10:00:00+02:00).");
     }
     try {
-      return OffsetDateTime.parse(text.strip());
+      OffsetDateTime date = OffsetDateTime.parse(text.strip());
+      if (date.getYear() < fr.comitia.platform.InputLimits.FIRST_YEAR
+          || date.getYear() > fr.comitia.platform.InputLimits.LAST_YEAR) {
+        throw new RuleViolation("« " + field + " » doit être une date entre " + fr.comitia.platform.InputLimits.FIRST_YEAR
+            + " et " + fr.comitia.platform.InputLimits.LAST_YEAR + " (reçu : « " + text.strip() + " »).");
+      }
+      return date;
     } catch (DateTimeParseException e) {
       throw new RuleViolation("« " + field + " » doit être une date ISO-8601 avec fuseau, par exemple "
           + "2022-06-16T10:00:00+02:00 (reçu : « " + text + " »).");
     }
   }
 
-  String newId() {
-    return repository.nextId();
-  }
-
-  void register(String id, String bodyId, String sessionDate, String place, String processInstanceId) {
+  /**
+   * Writes the session into the register when the process starts (API, Tasklist or engine REST)
+   * under a new id, which it returns. A start that names its own business key is refused.
+   */
+  String register(String requestedKey, String bodyId, String sessionDate, String place, String processInstanceId) {
+    if (requestedKey != null && !requestedKey.isBlank()) {
+      throw new RuleViolation(repository.exists(requestedKey.strip())
+          ? "La séance « " + requestedKey.strip() + " » existe déjà : un second processus ne peut pas la reprendre."
+          : "L'identifiant d'une séance est attribué par Comitia : démarrez le processus sans clé métier (reçu « "
+              + requestedKey.strip() + " »).");
+    }
     if (bodyId == null || organisation.body(bodyId).isEmpty()) {
       throw new RuleViolation("L'assemblée « " + bodyId + " » est inconnue.");
     }
     if (place == null || place.isBlank()) {
       throw new RuleViolation("Le lieu de la séance est obligatoire.");
     }
-    if (!repository.exists(id)) {
-      repository.insert(id, bodyId, parseDate(sessionDate, SESSION_DATE), place.strip(), processInstanceId,
-          OffsetDateTime.now(clock));
+    String fault = fr.comitia.platform.InputLimits.text("Le lieu de la séance", place,
+        fr.comitia.platform.InputLimits.PLACE);
+    if (fault != null) {
+      throw new RuleViolation(fault);
     }
+    String id = repository.nextId();
+    repository.insert(id, bodyId, parseDate(sessionDate, SESSION_DATE), place.strip(), processInstanceId,
+        OffsetDateTime.now(clock));
+    return id;
   }
 
   // --- Agenda and convocation ---------------------------------------------------------------------

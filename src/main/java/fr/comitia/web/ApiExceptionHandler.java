@@ -1,14 +1,22 @@
 package fr.comitia.web;
 
+import fr.comitia.platform.DataRefusals;
 import java.util.Map;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Refusals as JSON {@code {"status": 4xx, "message": "…"}}, in French. */
+/**
+ * Refusals as JSON {@code {"status": 4xx, "message": "…"}}, in French, whatever the request
+ * accepts (an extract asked as HTML for an unknown id is a 404, not a 500).
+ */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler {
 
@@ -24,10 +32,42 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
-    return body(HttpStatus.BAD_REQUEST, "Paramètre « " + e.getName() + " » invalide : « " + e.getValue() + " ».");
+    String value = String.valueOf(e.getValue());
+    return body(HttpStatus.BAD_REQUEST, "Paramètre « " + e.getName() + " » invalide : « "
+        + (value.length() > 100 ? value.substring(0, 100) + "…" : value) + " ».");
+  }
+
+  /** A value the register refuses (too long, forbidden character) or an act it keeps frozen. */
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<Map<String, Object>> data(DataAccessException e) {
+    DataRefusals.Refusal refusal = DataRefusals.of(e).orElseThrow(() -> e);
+    return body(HttpStatus.valueOf(refusal.status()), refusal.message());
+  }
+
+  /** Spring MVC's own 4xx (method, media type, missing parameter, unknown route…), in French. */
+  @ExceptionHandler({org.springframework.web.HttpRequestMethodNotSupportedException.class,
+      org.springframework.web.HttpMediaTypeNotSupportedException.class,
+      org.springframework.web.HttpMediaTypeNotAcceptableException.class,
+      org.springframework.web.bind.MissingServletRequestParameterException.class,
+      org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+      org.springframework.web.multipart.MaxUploadSizeExceededException.class,
+      org.springframework.web.servlet.resource.NoResourceFoundException.class})
+  ResponseEntity<Map<String, Object>> spring(Exception e) {
+    HttpStatusCode status = e instanceof ErrorResponse r ? r.getStatusCode() : HttpStatus.BAD_REQUEST;
+    String message = switch (status.value()) {
+      case 404 -> "Ressource introuvable.";
+      case 405 -> "Méthode HTTP non acceptée sur cette adresse.";
+      case 406 -> "Format de réponse non disponible pour cette adresse.";
+      case 413 -> "Contenu trop volumineux.";
+      case 415 -> "Type de contenu non accepté : envoyez du JSON (Content-Type: application/json).";
+      default -> status.is4xxClientError() ? "Requête invalide." : "Erreur du serveur.";
+    };
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("status", status.value(), "message", message));
   }
 
   static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
-    return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", message));
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("status", status.value(), "message", message));
   }
 }

@@ -37,7 +37,15 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
     public Response toResponse(RestException exception) {
       FormFieldValidationException refusal = refusal(exception);
       if (refusal == null) {
-        return camunda.toResponse(exception);
+        return fr.comitia.platform.DataRefusals.of(exception)
+            .map(r -> {
+              ExceptionDto dto = new ExceptionDto();
+              dto.setType("InvalidRequestException");
+              dto.setMessage(r.message());
+              dto.setCode(0);
+              return Response.status(r.status()).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+            })
+            .orElseGet(() -> camunda.toResponse(exception));
       }
       ExceptionDto dto = new ExceptionDto();
       dto.setType(FormFieldValidationException.class.getSimpleName());

@@ -85,7 +85,41 @@ class ProductionGuardTest {
         .hasMessageContaining("COMITIA_DB_URL : l'adresse JDBC de la base PostgreSQL")
         .hasMessageContaining("COMITIA_SMTP_HOST")
         .hasMessageContaining("COMITIA_SIGNATURE_KEYSTORE")
-        .hasMessageContaining("COMITIA_SIGNATURE_PASSWORD");
+        .hasMessageContaining("COMITIA_SIGNATURE_PASSWORD")
+        .hasMessageContaining("COMITIA_PUBLIC_URL : l'adresse publique de Comitia");
+  }
+
+  @Test
+  void refusesAPublicAddressThatIsNotAnAbsoluteWebAddress() throws IOException {
+    String keystore = keystore();
+    assertThatThrownBy(() -> prod().run(
+            "--camunda.bpm.admin-user.password=s3cret-from-env",
+            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/comitia",
+            "--spring.mail.host=127.0.0.1",
+            "--comitia.signature.keystore=" + keystore,
+            "--comitia.signature.password=p12-from-env",
+            "--comitia.public-url=deliberations.npdc-numerique.fr"))
+        .isInstanceOf(StartupRefusedException.class)
+        .hasMessageContaining("COMITIA_PUBLIC_URL : « deliberations.npdc-numerique.fr » n'est pas une adresse http(s) "
+            + "absolue")
+        .hasMessageNotContaining("COMITIA_ADMIN_PASSWORD");
+  }
+
+  @Test
+  void theSenderAndTheMessageIdDomainFollowThePublicAddress() throws IOException {
+    org.springframework.core.env.StandardEnvironment env = new org.springframework.core.env.StandardEnvironment();
+    env.setActiveProfiles("prod");
+    env.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test", java.util.Map.of(
+        "camunda.bpm.admin-user.password", "s3cret-from-env",
+        "spring.datasource.url", "jdbc:postgresql://db/comitia",
+        "spring.mail.host", "smtp",
+        "comitia.signature.keystore", keystore(),
+        "comitia.signature.password", "p12",
+        "comitia.public-url", "https://deliberations.npdc-numerique.fr/")));
+    new ProductionGuard().postProcessEnvironment(env, null);
+    assertThat(env.getProperty("comitia.mail.message-id-domain")).isEqualTo("deliberations.npdc-numerique.fr");
+    assertThat(env.getProperty("comitia.mail.from"))
+        .isEqualTo("Comitia <ne-pas-repondre@deliberations.npdc-numerique.fr>");
   }
 
   @Test
@@ -98,7 +132,8 @@ class ProductionGuardTest {
         "--spring.datasource.hikari.initialization-fail-timeout=1",
         "--spring.mail.host=127.0.0.1",
         "--comitia.signature.keystore=" + keystore,
-        "--comitia.signature.password=p12-from-env"));
+        "--comitia.signature.password=p12-from-env",
+        "--comitia.public-url=https://deliberations.npdc-numerique.fr"));
     assertThat(failure).isNotNull().isNotInstanceOf(StartupRefusedException.class);
     assertThat(stackText(failure)).contains("127.0.0.1:1");
   }
