@@ -42,7 +42,7 @@ declare
   numbered varchar(16);
 begin
   target := case when tg_op = 'DELETE' then old.deliberation_id else new.deliberation_id end;
-  select number into numbered from deliberation where id = target;
+  select number into numbered from comitia.deliberation where id = target;
   if numbered is not null then
     raise exception 'La délibération % (n° %) est numérotée : ses annexes ne changent plus.', target, numbered
       using errcode = 'P0001';
@@ -58,7 +58,7 @@ create function vote_frozen() returns trigger language plpgsql as $$
 declare
   numbered varchar(16);
 begin
-  select number into numbered from deliberation where id = old.deliberation_id and voted_session_id = old.session_id;
+  select number into numbered from comitia.deliberation where id = old.deliberation_id and voted_session_id = old.session_id;
   if numbered is not null then
     raise exception 'Le vote de la délibération n° % est celui de l''acte numéroté : il ne change plus.', numbered
       using errcode = 'P0001';

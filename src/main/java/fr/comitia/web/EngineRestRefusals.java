@@ -1,12 +1,16 @@
 package fr.comitia.web;
 
+import fr.comitia.platform.DataRefusals;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -14,11 +18,13 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * A completion refused by a rule ({@code Variables.refusal}, thrown from a task listener or a
- * delegate) answers HTTP 400 with the French message alone on the engine REST API
- * ({@code /engine-rest/task/{id}/complete}, {@code submit-form}, start forms), as Tasklist shows it.
- * Camunda wraps any exception of a task listener into a ProcessEngineException, which its REST API
- * would answer with 500; every other error keeps Camunda's own answer.
+ * A call refused by a rule ({@code Variables.refusal}, thrown from a task listener or a delegate)
+ * answers HTTP 400 with the French message alone on the engine REST API
+ * ({@code /engine-rest/task/{id}/complete}, {@code submit-form}, starts, message correlations), as
+ * Tasklist shows it. Camunda wraps any exception of a listener into a ProcessEngineException, which
+ * its REST API would answer with 500. A value the register refuses (too long, forbidden character)
+ * is a 400 too, a frozen act a 409 (see {@link DataRefusals}). Every other error keeps Camunda's
+ * own answer.
  */
 @Component
 class EngineRestRefusals implements ResourceConfigCustomizer {
@@ -26,8 +32,10 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
   @Override
   public void customize(ResourceConfig config) {
     config.register(RefusalMapper.class);
+    config.register(EngineRefusalMapper.class);
   }
 
+  /** Refusals wrapped by Camunda's REST resources into a RestException. */
   @Priority(Priorities.USER - 100)
   public static class RefusalMapper implements ExceptionMapper<RestException> {
 
@@ -35,32 +43,45 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
 
     @Override
     public Response toResponse(RestException exception) {
-      FormFieldValidationException refusal = refusal(exception);
-      if (refusal == null) {
-        return fr.comitia.platform.DataRefusals.of(exception)
-            .map(r -> {
-              ExceptionDto dto = new ExceptionDto();
-              dto.setType("InvalidRequestException");
-              dto.setMessage(r.message());
-              dto.setCode(0);
-              return Response.status(r.status()).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
-            })
-            .orElseGet(() -> camunda.toResponse(exception));
-      }
-      ExceptionDto dto = new ExceptionDto();
-      dto.setType(FormFieldValidationException.class.getSimpleName());
-      dto.setMessage(refusal.getMessage());
-      dto.setCode(0);
-      return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+      return refusal(exception).orElseGet(() -> camunda.toResponse(exception));
     }
 
-    static FormFieldValidationException refusal(Throwable e) {
+    static FormFieldValidationException ruleRefusal(Throwable e) {
       for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
         if (t instanceof FormFieldValidationException f) {
           return f;
         }
       }
       return null;
+    }
+
+    /** The French 400/409 answer when the error is a refusal, empty otherwise. */
+    static Optional<Response> refusal(Throwable exception) {
+      FormFieldValidationException rule = ruleRefusal(exception);
+      if (rule != null) {
+        return Optional.of(answer(400, FormFieldValidationException.class.getSimpleName(), rule.getMessage()));
+      }
+      return DataRefusals.of(exception).map(r -> answer(r.status(), "InvalidRequestException", r.message()));
+    }
+
+    private static Response answer(int status, String type, String message) {
+      ExceptionDto dto = new ExceptionDto();
+      dto.setType(type);
+      dto.setMessage(message);
+      dto.setCode(0);
+      return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+  }
+
+  /** Refusals that Camunda's REST resources let through unwrapped (e.g. message correlation). */
+  @Priority(Priorities.USER - 100)
+  public static class EngineRefusalMapper implements ExceptionMapper<ProcessEngineException> {
+
+    private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return RefusalMapper.refusal(exception).orElseGet(() -> camunda.toResponse(exception));
     }
   }
 }

@@ -20,5 +20,8 @@ public class WebappRefusals implements AutoDiscoverable {
     if (!context.getConfiguration().isRegistered(EngineRestRefusals.RefusalMapper.class)) {
       context.register(EngineRestRefusals.RefusalMapper.class);
     }
+    if (!context.getConfiguration().isRegistered(EngineRestRefusals.EngineRefusalMapper.class)) {
+      context.register(EngineRestRefusals.EngineRefusalMapper.class);
+    }
   }
 }
