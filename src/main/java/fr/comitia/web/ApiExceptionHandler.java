@@ -17,7 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Refusals as JSON {@code {"status": 4xx, "message": "…"}}, in French, whatever the request
  * accepts (an extract asked as HTML for an unknown id is a 404, not a 500).
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice
 class ApiExceptionHandler {
 
   @ExceptionHandler(ApiException.class)

@@ -38,7 +38,8 @@ class ProxyController {
 
   @PostMapping
   String submit(@PathVariable String token, @RequestParam(defaultValue = "declare") String action,
-      @RequestParam(required = false) String status, @RequestParam(required = false) String holderId, Model model) {
+      @RequestParam(required = false) String status, @RequestParam(required = false) String holderId, Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
     Grant grant = grant(token);
     try {
       if ("revoke".equals(action)) {
@@ -55,6 +56,8 @@ class ProxyController {
         model.addAttribute("message", "Votre déclaration est enregistrée.");
       }
     } catch (RuleViolation e) {
+      // The page shows the refusal in French; the status says it is one (nothing was recorded).
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("error", e.getMessage());
       model.addAttribute("p", proxies.page(grant));
       return "web/proxy";

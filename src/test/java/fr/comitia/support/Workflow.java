@@ -95,6 +95,24 @@ public class Workflow {
     return (String) response.getBody().get("id");
   }
 
+  /** A draft of {@code bodyId} submitted by the drafter and approved by the director; returns its id. */
+  public String approvedDraft(String bodyId, String object) {
+    Map<String, Object> draft = new LinkedHashMap<>();
+    draft.put("bodyId", bodyId);
+    draft.put("object", object);
+    draft.put("articles", List.of(Map.of("verb", "DECIDE", "text", "d'approuver le projet.")));
+    String id = submit(draft);
+    completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    return id;
+  }
+
+  /** A session of {@code bodyId} with {@code agenda}, its agenda built by the secretariat; returns its id. */
+  public String sessionWithAgenda(String bodyId, String date, List<String> agenda) {
+    String session = createSession(bodyId, date, "Lille, salle du conseil");
+    completeOk("secretariat", session, "buildAgenda", Map.of("agenda", agenda));
+    return session;
+  }
+
   public String createSession(String bodyId, String date, String place) {
     ResponseEntity<Map<String, Object>> response = post("secretariat", "/api/sessions",
         Map.of("bodyId", bodyId, "sessionDate", date, "place", place));
