@@ -68,3 +68,7 @@ end $$;
 
 create trigger vote_frozen before update or delete on vote
   for each row execute function vote_frozen();
+
+-- A notification's sends (1, then one more each time the director has the act sent again): the
+-- mail of each send has its own stable id, « notification-{deliberation}-{notification}-{send} ».
+alter table notification add column sends integer not null default 1;

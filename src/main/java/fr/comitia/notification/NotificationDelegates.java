@@ -73,6 +73,8 @@ final class NotificationDelegates {
       }
       if (acknowledged) {
         service.confirmByDirector(notificationId(task), actors.current(task));
+      } else {
+        service.resendRequested(notificationId(task));
       }
     }
   }

@@ -56,7 +56,7 @@ public class NotificationService {
   }
 
   public record Notification(long id, String deliberationId, String partnerId, String name, String email,
-      OffsetDateTime notifiedAt, int reminders, OffsetDateTime acknowledgedAt, String acknowledgedBy, int position) {}
+      OffsetDateTime notifiedAt, int reminders, OffsetDateTime acknowledgedAt, String acknowledgedBy, int position, int sends) {}
 
   /** One notification per partner of the draft (a declared partner or a name and address); their ids. */
   public List<String> prepare(String deliberationId) {
@@ -114,8 +114,8 @@ public class NotificationService {
   /** Sends the act (first send, or again after the director's follow-up); reminders start again. */
   void send(long notificationId) {
     Notification n = find(notificationId).orElseThrow();
-    String prefix = "notification-" + notificationId + "-";
-    String deliveryId = prefix + (mail.sentCount(prefix) + 1);
+    // Stable for this send, whoever runs the job and however often: the Message-ID names the act.
+    String deliveryId = "notification-" + n.deliberationId() + "-" + notificationId + "-" + n.sends();
     String number = number(n.deliberationId());
     String object = deliberations.objectOf(n.deliberationId()).orElse("");
     String text = "Madame, Monsieur,\n\n"
@@ -136,13 +136,13 @@ public class NotificationService {
     Notification n = find(notificationId).orElseThrow();
     String number = number(n.deliberationId());
     String object = deliberations.objectOf(n.deliberationId()).orElse("");
-    String sends = String.valueOf(mail.sentCount("notification-" + notificationId + "-"));
     String text = "Madame, Monsieur,\n\n"
         + "Sauf erreur de notre part, vous n'avez pas encore accusé réception de la délibération n° " + number
         + " (« " + object + " »), qui vous a été notifiée le " + n.notifiedAt().toLocalDate() + ".\n"
         + "Merci d'en accuser réception en suivant ce lien :\n" + acknowledgementLink(notificationId) + "\n\n"
         + organisation.name() + "\n";
-    mail.sendOnce(new OutgoingMail("reminder-" + notificationId + "-" + sends + "-" + reminder, "REMINDER", n.email(),
+    mail.sendOnce(new OutgoingMail("reminder-" + n.deliberationId() + "-" + notificationId + "-" + n.sends() + "-"
+        + reminder, "REMINDER", n.email(),
         n.partnerId(), "Relance " + reminder + " — accusé de réception de la délibération n° " + number, text, null, null,
         n.deliberationId(), attachments(n.deliberationId(), number)));
     jdbc.sql("update comitia.notification set reminders = :r where id = :id")
@@ -171,6 +171,12 @@ public class NotificationService {
         .filter(e -> key.equals(String.valueOf(runtimeService.getVariable(e.getId(), NOTIFICATION_ID))))
         .forEach(e -> runtimeService.messageEventReceived(MESSAGE_ACKNOWLEDGED, e.getId()));
     return true;
+  }
+
+  /** The director asks to send the act again: the next send is a new mail (its own Message-ID). */
+  void resendRequested(long notificationId) {
+    jdbc.sql("update comitia.notification set sends = sends + 1 where id = :id and acknowledged_at is null")
+        .param("id", notificationId).update();
   }
 
   /** The director confirms a receipt obtained otherwise (telephone, registered mail). */

@@ -38,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SeedReplayIT {
 
   static final String SESSION_DATE = "2022-06-16T10:00:00+02:00";
+  static final String PUBLIC_URL = "https://deliberations.npdc-numerique.fr";
   static final String PLACE = "Lille, dans les locaux du Conseil régional des Hauts-de-France";
 
   /** The shipped organisation plus a body of the same 22 members whose statuts say nothing (CGCT). */
@@ -60,6 +61,9 @@ class SeedReplayIT {
     Files.createDirectories(file.getParent());
     Files.writeString(file, shipped.replace("\npartners:", "\n" + cgct.stripTrailing().replace("\n\npartners:", "\n\npartners:")));
     registry.add("comitia.organisation", () -> "file:" + file);
+    // As in production behind a proxy: every link of every mail follows the public address.
+    registry.add("comitia.public-url", () -> PUBLIC_URL);
+    registry.add("comitia.mail.message-id-domain", () -> "deliberations.npdc-numerique.fr");
   }
 
   @Autowired TestRestTemplate rest;
@@ -100,6 +104,10 @@ class SeedReplayIT {
     assertThat(convocations).hasSize(22);
     assertThat(convocations.get(0).getSubject())
         .isEqualTo("Convocation — Comité syndical du jeudi 16 juin 2022 à 10 h 00");
+    for (MimeMessage convocation : convocations) {
+      assertThat(convocation.getMessageID()).matches("<convocation-" + session + "-1-[a-z]+@deliberations\\.npdc-numerique\\.fr>");
+      assertThat(Mails.text(convocation)).contains(PUBLIC_URL + "/procuration/").doesNotContain("localhost");
+    }
 
     Workflow.clockAt(SESSION_DATE);
     flow.executeJobs();
@@ -155,6 +163,8 @@ class SeedReplayIT {
     String body = Mails.text(notification);
     Matcher link = Pattern.compile("https?://[^/\\s]+(/accuse-reception/[A-Za-z0-9_.=-]+)").matcher(body);
     assertThat(link.find()).as(body).isTrue();
+    assertThat(link.group()).startsWith(PUBLIC_URL + "/accuse-reception/");
+    assertThat(notification.getMessageID()).startsWith("<notification-" + id + "-").endsWith("@deliberations.npdc-numerique.fr>");
 
     String extract = rest.withBasicAuth("directeur", "directeur-demo")
         .getForObject("/api/deliberations/" + id + "/extract.html", String.class);
