@@ -1,15 +1,23 @@
 package fr.comitia.deliberation;
 
 import static fr.comitia.deliberation.DeliberationVariables.*;
+import static fr.comitia.platform.Variables.refusal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.comitia.roster.Organisation;
 import fr.comitia.roster.Organisation.Body;
 import fr.comitia.roster.Organisation.Member;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -162,7 +170,7 @@ public class DeliberationService {
 
   void markRejected(String id) {
     if (!"REJECTED".equals(repository.find(id).orElseThrow().votedOutcome())) {
-      throw fr.comitia.platform.Variables.refusal(OUTCOME, "Rejet refusé : le registre n'a pas de vote rejetant la "
+      throw refusal(OUTCOME, "Rejet refusé : le registre n'a pas de vote rejetant la "
           + "délibération « " + id + " ».");
     }
     repository.setStatus(id, DeliberationStatus.REJECTED, now());
@@ -177,8 +185,8 @@ public class DeliberationService {
     if (row.number() != null) {
       return row.number();
     }
-    if (!"ADOPTED".equals(row.votedOutcome()) || !java.util.Objects.equals(row.votedSessionId(), row.sessionId())) {
-      throw fr.comitia.platform.Variables.refusal(OUTCOME, "Numérotation refusée : le registre n'a pas d'adoption de "
+    if (!"ADOPTED".equals(row.votedOutcome()) || !Objects.equals(row.votedSessionId(), row.sessionId())) {
+      throw refusal(OUTCOME, "Numérotation refusée : le registre n'a pas d'adoption de "
           + "la délibération « " + id + " » par la séance « " + row.sessionId() + " ».");
     }
     int year = jdbc.sql("""
@@ -200,7 +208,7 @@ public class DeliberationService {
     Body body = organisation.body(row.bodyId()).orElseThrow();
     if (userId != null && !userId.equals(body.presidentId())) {
       String president = organisation.member(body.presidentId()).map(Member::fullName).orElse(body.presidentId());
-      throw fr.comitia.platform.Variables.refusal(SIGNED, "Signature refusée : l'extrait est signé par le président, "
+      throw refusal(SIGNED, "Signature refusée : l'extrait est signé par le président, "
           + president + ".");
     }
     requireVotedText(id);
@@ -224,7 +232,7 @@ public class DeliberationService {
   public void requireVotedText(String id) {
     DeliberationRepository.Row row = repository.find(id).orElseThrow();
     if (row.votedSha256() == null || !row.votedSha256().equals(textHash(row))) {
-      throw fr.comitia.platform.Variables.refusal(SIGNED, "Signature refusée : le texte de la délibération « " + id
+      throw refusal(SIGNED, "Signature refusée : le texte de la délibération « " + id
           + " » n'est plus celui qui a été voté (empreinte SHA-256 du vote : " + row.votedSha256() + ").");
     }
   }
@@ -232,7 +240,7 @@ public class DeliberationService {
   /** SHA-256 of the act's text as the register holds it, in a canonical JSON form. */
   String textHash(DeliberationRepository.Row row) {
     Draft d = repository.draft(row);
-    java.util.Map<String, Object> text = new java.util.LinkedHashMap<>();
+    Map<String, Object> text = new LinkedHashMap<>();
     text.put("bodyId", d.bodyId());
     text.put("object", d.object());
     text.put("rapporteurId", d.rapporteurId());
@@ -242,10 +250,10 @@ public class DeliberationService {
     text.put("articles", d.articles());
     text.put("annexes", d.annexes());
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(write(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(write(text).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -4,6 +4,7 @@ import static fr.comitia.session.SessionVariables.*;
 
 import fr.comitia.deliberation.DeliberationService;
 import fr.comitia.deliberation.DeliberationStatus;
+import fr.comitia.platform.InputLimits;
 import fr.comitia.roster.BodyDirectory;
 import fr.comitia.roster.BodyDirectory.Seat;
 import fr.comitia.roster.Organisation;
@@ -76,10 +77,8 @@ public class SessionService {
     }
     if (place == null || place.isBlank()) {
       faults.add("Le lieu de la séance est obligatoire.");
-    } else if (fr.comitia.platform.InputLimits.text("Le lieu de la séance", place,
-        fr.comitia.platform.InputLimits.PLACE) != null) {
-      faults.add(fr.comitia.platform.InputLimits.text("Le lieu de la séance", place,
-          fr.comitia.platform.InputLimits.PLACE));
+    } else if (InputLimits.text("Le lieu de la séance", place, InputLimits.PLACE) != null) {
+      faults.add(InputLimits.text("Le lieu de la séance", place, InputLimits.PLACE));
     }
     if (!faults.isEmpty()) {
       throw new RuleViolation(String.join(" ", faults));
@@ -96,10 +95,10 @@ public class SessionService {
     }
     try {
       OffsetDateTime date = OffsetDateTime.parse(text.strip());
-      if (date.getYear() < fr.comitia.platform.InputLimits.FIRST_YEAR
-          || date.getYear() > fr.comitia.platform.InputLimits.LAST_YEAR) {
-        throw new RuleViolation("« " + field + " » doit être une date entre " + fr.comitia.platform.InputLimits.FIRST_YEAR
-            + " et " + fr.comitia.platform.InputLimits.LAST_YEAR + " (reçu : « " + text.strip() + " »).");
+      if (date.getYear() < InputLimits.FIRST_YEAR
+          || date.getYear() > InputLimits.LAST_YEAR) {
+        throw new RuleViolation("« " + field + " » doit être une date entre " + InputLimits.FIRST_YEAR
+            + " et " + InputLimits.LAST_YEAR + " (reçu : « " + text.strip() + " »).");
       }
       return date;
     } catch (DateTimeParseException e) {
@@ -125,8 +124,7 @@ public class SessionService {
     if (place == null || place.isBlank()) {
       throw new RuleViolation("Le lieu de la séance est obligatoire.");
     }
-    String fault = fr.comitia.platform.InputLimits.text("Le lieu de la séance", place,
-        fr.comitia.platform.InputLimits.PLACE);
+    String fault = InputLimits.text("Le lieu de la séance", place, InputLimits.PLACE);
     if (fault != null) {
       throw new RuleViolation(fault);
     }
