@@ -7,15 +7,19 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A slow SMTP server: a TCP proxy on loopback in front of a real one (GreenMail) that holds the
  * server's greeting for {@link #greetingDelay(Duration)} before relaying both ways as is. A mail
- * sent through it takes at least that long, as with an overloaded or far-away server.
+ * sent through it takes at least that long, as with an overloaded or far-away server. A test may
+ * also hold every greeting until it releases them ({@link #holdGreetings()}), to keep a sender
+ * in the middle of its send for as long as it needs.
  */
 public final class SlowSmtp implements AutoCloseable {
 
@@ -27,7 +31,9 @@ public final class SlowSmtp implements AutoCloseable {
     return t;
   });
   private final AtomicInteger connections = new AtomicInteger();
+  private final Semaphore accepted = new Semaphore(0);
   private volatile Duration greetingDelay;
+  private volatile CountDownLatch gate = new CountDownLatch(0);
 
   public SlowSmtp(int targetPort, Duration greetingDelay) throws IOException {
     this.targetPort = targetPort;
@@ -44,6 +50,20 @@ public final class SlowSmtp implements AutoCloseable {
     this.greetingDelay = delay;
   }
 
+  /** From now on, greetings wait (after the delay) until {@link #releaseGreetings()}. */
+  public void holdGreetings() {
+    gate = new CountDownLatch(1);
+  }
+
+  public void releaseGreetings() {
+    gate.countDown();
+  }
+
+  /** Waits for the next connection not yet awaited; false after the timeout. */
+  public boolean awaitConnection(Duration timeout) throws InterruptedException {
+    return accepted.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Connections accepted so far. */
   public int connections() {
     return connections.get();
@@ -54,6 +74,7 @@ public final class SlowSmtp implements AutoCloseable {
       try {
         Socket client = server.accept();
         connections.incrementAndGet();
+        accepted.release();
         threads.execute(() -> relay(client));
       } catch (IOException e) {
         return; // closed
@@ -62,10 +83,12 @@ public final class SlowSmtp implements AutoCloseable {
   }
 
   private void relay(Socket client) {
+    CountDownLatch held = gate;
     try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
       threads.execute(() -> pipe(client, upstream));
       // The slow part: the server answers (its greeting first) only after the delay.
       TimeUnit.MILLISECONDS.sleep(greetingDelay.toMillis());
+      held.await();
       pipe(upstream, client);
     } catch (IOException e) {
       // the client or the server went away
@@ -102,6 +125,7 @@ public final class SlowSmtp implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    releaseGreetings();
     server.close();
     threads.shutdownNow();
   }
