@@ -13,22 +13,20 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.spring.boot.starter.event.ExecutionEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The issue's case, with the job executor on: the SMTP server takes longer to answer than the
@@ -45,10 +43,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
       "camunda.bpm.job-execution.lock-time-in-millis=1000",
       "camunda.bpm.job-execution.wait-time-in-millis=100",
       "camunda.bpm.job-execution.max-wait=500",
-      // Few threads: each sending job holds two connections of the pool (the job's and the claim's).
-      "camunda.bpm.job-execution.core-pool-size=3",
-      "camunda.bpm.job-execution.max-pool-size=3",
-      "camunda.bpm.eventing.execution=true"
+      // A thread per member's job, none waiting in a queue (where its lock would expire again and
+      // again); each sending job holds two connections of the pool (the job's and the claim's).
+      "camunda.bpm.job-execution.core-pool-size=6",
+      "camunda.bpm.job-execution.max-pool-size=6",
+      "camunda.bpm.job-execution.queue-capacity=10"
     })
 class MailClaimJobExecutorIT {
 
@@ -61,27 +60,8 @@ class MailClaimJobExecutorIT {
   @Autowired GreenMail smtp;
   @Autowired JavaMailSenderImpl sender;
   @Autowired MailService mail;
-  @Autowired SessionOpens sessionOpens;
-
-  /** Counts down once a session's process, its convocations done, waits for the opening (committed). */
-  static class SessionOpens {
-    final CountDownLatch reached = new CountDownLatch(1);
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(ExecutionEvent event) {
-      if ("sessionOpens".equals(event.getCurrentActivityId()) && "start".equals(event.getEventName())) {
-        reached.countDown();
-      }
-    }
-  }
-
-  @TestConfiguration
-  static class Listening {
-    @Bean
-    SessionOpens sessionOpens() {
-      return new SessionOpens();
-    }
-  }
+  @Autowired ProcessEngineConfigurationImpl engine;
+  @Autowired @Qualifier("camundaTaskExecutor") ThreadPoolTaskExecutor jobThreads;
 
   @AfterEach
   void tearDown() {
@@ -110,12 +90,21 @@ class MailClaimJobExecutorIT {
       List<String> ids = MailClaimIT.BUREAU_MEMBERS.stream().map(m -> "convocation-" + session + "-1-" + m).toList();
       Eventually.until("every convocation sent", Duration.ofSeconds(60), () -> ids.stream()
           .allMatch(d -> mail.delivery(d).map(x -> "SENT".equals(x.status())).orElse(false)));
+      // Stop the executor and let its threads end whatever they run (deterministic, no waiting on time).
+      engine.getJobExecutor().shutdown();
+      jobThreads.getThreadPoolExecutor().shutdown();
+      assertThat(jobThreads.getThreadPoolExecutor().awaitTermination(60, TimeUnit.SECONDS)).isTrue();
       assertThat(slow.connections()).as("one SMTP connection per member").isEqualTo(ids.size());
+
       // The executions that found a live claim failed and are retried five minutes later: they find
       // the mail sent and complete, and the session waits for its opening.
       ClockUtil.offset(Duration.ofMinutes(6).toMillis());
-      assertThat(sessionOpens.reached.await(60, TimeUnit.SECONDS)).as("convocations done").isTrue();
-
+      flow.executeJobs();
+      String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(session)
+          .singleResult().getId();
+      assertThat(managementService.createJobQuery().processInstanceId(instance).activityId("sendConvocation").count())
+          .as("convocation jobs left").isZero();
+      assertThat(runtimeService.getActiveActivityIds(instance)).containsExactly("sessionOpens");
       for (String d : ids) {
         assertThat(Mails.withMessageId(smtp, mail.messageId(d))).as(d).hasSize(1);
         assertThat(mail.delivery(d)).get().satisfies(x -> assertThat(x.attempts()).isEqualTo(1));
