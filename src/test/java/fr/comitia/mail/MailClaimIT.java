@@ -196,6 +196,41 @@ class MailClaimIT {
   }
 
   @Test
+  void aClaimLeftByADeadNodeHoldsUntilItExpiresThenIsTakenOverWithTheSameMessageId() {
+    String session = convoked("2028-05-02", "2028-05-18T18:00:00+02:00");
+    String instance = processInstance(session);
+    managementService.createJobQuery().processInstanceId(instance).executable().list()
+        .forEach(j -> managementService.executeJob(j.getId()));
+    Job job = managementService.createJobQuery().processInstanceId(instance).executable().list().stream()
+        .filter(j -> "lmonnet".equals(runtimeService.getVariable(j.getExecutionId(), "memberId")))
+        .findFirst().orElseThrow();
+    String id = "convocation-" + session + "-1-lmonnet";
+    // A node claimed the mail at 09:00 and died in the middle of its send.
+    jdbc.sql("""
+            insert into comitia.mail_delivery (id, kind, recipient, recipient_id, subject, session_id, status, attempts,
+                   queued_at, claim_token, claim_expires_at)
+            values (:id, 'CONVOCATION', 'luc.monnet@elus.example.org', 'lmonnet', 'Convocation', :session, 'SENDING', 1,
+                   :now, 'dead-node', :expires)""")
+        .param("id", id).param("session", session)
+        .param("now", OffsetDateTime.parse("2028-05-02T09:00:00+01:00"))
+        .param("expires", OffsetDateTime.parse("2028-05-02T09:05:00+01:00")).update();
+
+    Workflow.clockAt("2028-05-02T09:04:00+01:00");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+        .satisfies(e -> assertThat(causedBy(e, MailInFlightException.class)).as(String.valueOf(e)).isTrue());
+    assertThat(Mails.withMessageId(smtp, mail.messageId(id))).isEmpty();
+
+    Workflow.clockAt("2028-05-02T09:06:00+01:00");
+    managementService.executeJob(job.getId());
+    assertThat(Mails.withMessageId(smtp, mail.messageId(id))).singleElement()
+        .satisfies(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo("luc.monnet@elus.example.org"));
+    assertThat(mail.delivery(id)).get().satisfies(d -> {
+      assertThat(d.status()).isEqualTo("SENT");
+      assertThat(d.attempts()).isEqualTo(2);
+    });
+  }
+
+  @Test
   void theProxyNoticeWithTheSmtpServerDownIsRetriedThenAnIncidentThenSentOnceWhenItIsBack() throws Exception {
     String session = convoked("2028-04-03", "2028-04-20T18:00:00+02:00");
     flow.executeJobs();
