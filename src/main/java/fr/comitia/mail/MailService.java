@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -20,10 +19,17 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends a mail once, from an asynchronous job of the engine: a mail already sent under the same id
- * is not sent again (a retried job), and every attempt's outcome is kept in {@code mail_delivery}
- * in its own transaction, so that it survives the job's rollback. An SMTP failure is rethrown: the
- * job retries on its cycle and ends as an incident in Cockpit.
+ * Sends a mail once, from an asynchronous job of the engine, whatever runs that job and however
+ * often. Before sending, the execution claims the mail's {@code mail_delivery} row (status SENDING,
+ * a token, an expiry of {@code comitia.mail.claim-duration}); an execution that does not get the
+ * claim sends nothing: it returns quietly when the mail is SENT (a retried job) and throws
+ * {@link MailInFlightException} when another execution holds a live claim. SENT and FAILED are
+ * recorded only by the claim's holder. Only a mail in flight when its node died goes twice: its
+ * claim expires and the next attempt takes it over, with the same Message-ID. An SMTP failure is
+ * rethrown: the job retries on its cycle and ends as an incident in Cockpit.
+ *
+ * <p>The SMTP timeouts ({@code spring.mail.properties}) must stay well below the claim duration,
+ * so that a live send ends (sent or failed) before anyone may take its claim over.
  */
 @Service
 public class MailService {
@@ -32,16 +38,19 @@ public class MailService {
 
   private final JavaMailSender sender;
   private final JdbcClient jdbc;
+  private final MailClaims claims;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
   private final String from;
   private final String messageIdDomain;
 
-  MailService(JavaMailSender sender, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+  MailService(JavaMailSender sender, JdbcClient jdbc, MailClaims claims, PlatformTransactionManager transactions,
+      Clock clock,
       @Value("${comitia.mail.from:Comitia <ne-pas-repondre@comitia.example.org>}") String from,
       @Value("${comitia.mail.message-id-domain:comitia.example.org}") String messageIdDomain) {
     this.sender = sender;
     this.jdbc = jdbc;
+    this.claims = claims;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
@@ -49,6 +58,7 @@ public class MailService {
     this.messageIdDomain = messageIdDomain;
   }
 
+  /** A mail's delivery; {@code status} is QUEUED, SENDING (claimed, being sent), SENT or FAILED. */
   public record Delivery(String id, String kind, String recipient, String recipientId, String subject,
       String sessionId, String deliberationId, String status, int attempts, String lastError,
       OffsetDateTime queuedAt, OffsetDateTime sentAt) {}
@@ -57,27 +67,58 @@ public class MailService {
     return "<" + deliveryId + "@" + messageIdDomain + ">";
   }
 
-  /** Sends unless already sent; returns true when this call sent it. */
+  /**
+   * Sends unless already sent; returns true when this call sent it, false when it was already sent.
+   *
+   * @throws MailInFlightException another execution holds a live claim on this mail
+   * @throws MailDeliveryException the SMTP server did not take it
+   */
   public boolean sendOnce(OutgoingMail mail) {
-    Optional<Delivery> known = delivery(mail.id());
-    if (known.isPresent() && "SENT".equals(known.get().status())) {
-      log.info("Courriel {} déjà envoyé le {} : pas de second envoi", mail.id(), known.get().sentAt());
-      return false;
-    }
     ownTransaction.executeWithoutResult(tx -> queue(mail));
+    return claimAndSend(mail);
+  }
+
+  /** Sends a mail of the outbox ({@link MailOutbox}), stored with its content; same rules as {@link #sendOnce}. */
+  boolean sendQueued(String id) {
+    OutgoingMail mail = jdbc.sql("""
+            select id, kind, recipient, recipient_id, subject, text_body, html_body, session_id, deliberation_id
+              from comitia.mail_delivery where id = :id""")
+        .param("id", id)
+        .query((rs, n) -> new OutgoingMail(rs.getString("id"), rs.getString("kind"), rs.getString("recipient"),
+            rs.getString("recipient_id"), rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
+            rs.getString("session_id"), rs.getString("deliberation_id"), List.of()))
+        .optional().orElseThrow(() -> new IllegalStateException("No mail " + id + " in the outbox"));
+    if (mail.text() == null) {
+      throw new IllegalStateException("Mail " + id + " has no stored content: it is not an outbox mail");
+    }
+    return claimAndSend(mail);
+  }
+
+  private boolean claimAndSend(OutgoingMail mail) {
+    Optional<String> claim = claims.claim(mail.id());
+    if (claim.isEmpty()) {
+      Delivery known = delivery(mail.id()).orElseThrow();
+      if ("SENT".equals(known.status())) {
+        log.info("Courriel {} déjà envoyé le {} : pas de second envoi", mail.id(), known.sentAt());
+        return false;
+      }
+      throw new MailInFlightException(mail.id(), mail.to(), claims.expiry(mail.id()));
+    }
+    String token = claim.get();
     try {
       sender.send(toMime(mail));
-    } catch (MailException | MessagingException e) {
+    } catch (MessagingException | RuntimeException e) {
       String reason = rootMessage(e);
-      ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
-              update comitia.mail_delivery set status = 'FAILED', attempts = attempts + 1, last_error = :error
-               where id = :id""").param("id", mail.id()).param("error", reason).update());
+      if (!claims.failed(mail.id(), token, reason)) {
+        log.warn("Courriel {} : réservation expirée pendant l'envoi, échec non enregistré ({})", mail.id(), reason);
+      }
       throw new MailDeliveryException("Envoi du courriel « " + mail.subject() + " » à " + mail.to()
           + " impossible : " + reason, e);
     }
-    ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
-            update comitia.mail_delivery set status = 'SENT', attempts = attempts + 1, last_error = null, sent_at = :now
-             where id = :id""").param("id", mail.id()).param("now", OffsetDateTime.now(clock)).update());
+    if (!claims.sent(mail.id(), token)) {
+      log.warn("Courriel {} envoyé après l'expiration de sa réservation : une autre exécution a pu l'envoyer aussi",
+          mail.id());
+    }
     return true;
   }
 

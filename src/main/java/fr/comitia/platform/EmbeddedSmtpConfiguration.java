@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
-@EnableConfigurationProperties(EmbeddedSmtpConfiguration.EmbeddedSmtpProperties.class)
+@EnableConfigurationProperties({EmbeddedSmtpConfiguration.EmbeddedSmtpProperties.class, MailProperties.class})
 class EmbeddedSmtpConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedSmtpConfiguration.class);
@@ -43,14 +44,14 @@ class EmbeddedSmtpConfiguration {
   }
 
   @Bean
-  JavaMailSenderImpl mailSender(GreenMail embeddedSmtpServer) {
+  JavaMailSenderImpl mailSender(GreenMail embeddedSmtpServer, MailProperties mail) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(embeddedSmtpServer.getSmtp().getPort());
     sender.setDefaultEncoding("UTF-8");
     Properties props = sender.getJavaMailProperties();
-    props.put("mail.smtp.connectiontimeout", "5000");
-    props.put("mail.smtp.timeout", "10000");
+    // The timeouts of spring.mail.properties (config/application.yml), as for an external server.
+    props.putAll(mail.getProperties());
     return sender;
   }
 }

@@ -14,6 +14,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signed, expiring tokens for the links sent by mail (acknowledgement, proxy): HMAC-SHA256 with a
@@ -27,11 +30,14 @@ public class LinkSigner {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final TransactionTemplate ownTransaction;
   private volatile byte[] key;
 
-  LinkSigner(JdbcClient jdbc, Clock clock) {
+  LinkSigner(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** A token for {@code purpose} and {@code subject}, valid until {@code expiry}. */
@@ -83,12 +89,17 @@ public class LinkSigner {
     if (k == null) {
       byte[] fresh = new byte[32];
       new SecureRandom().nextBytes(fresh);
-      jdbc.sql("""
-              insert into comitia.app_secret (name, value, created_at) values ('link-signing-key', :value, :now)
-              on conflict (name) do nothing""")
-          .param("value", B64.encodeToString(fresh)).param("now", OffsetDateTime.now(clock)).update();
-      String stored = jdbc.sql("select value from comitia.app_secret where name = 'link-signing-key'")
-          .query(String.class).single();
+      // In its own transaction: the caller's (e.g. a mail job that may roll back) must neither keep
+      // the key uncommitted, blocking every other signer, nor take it away with its rollback after
+      // a link signed with it was sent.
+      String stored = ownTransaction.execute(tx -> {
+        jdbc.sql("""
+                insert into comitia.app_secret (name, value, created_at) values ('link-signing-key', :value, :now)
+                on conflict (name) do nothing""")
+            .param("value", B64.encodeToString(fresh)).param("now", OffsetDateTime.now(clock)).update();
+        return jdbc.sql("select value from comitia.app_secret where name = 'link-signing-key'")
+            .query(String.class).single();
+      });
       k = B64D.decode(stored);
       key = k;
     }

@@ -1,6 +1,6 @@
 package fr.comitia.session;
 
-import fr.comitia.mail.MailService;
+import fr.comitia.mail.MailOutbox;
 import fr.comitia.mail.MailTemplates;
 import fr.comitia.mail.OutgoingMail;
 import fr.comitia.platform.LinkSigner;
@@ -14,14 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A member's absence and proxy, declared before the session through the personal link of the
@@ -32,27 +28,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ProxyService {
 
   static final String LINK_PURPOSE = "proxy";
-  private static final Logger log = LoggerFactory.getLogger(ProxyService.class);
 
   private final SessionRepository sessions;
   private final SessionService sessionService;
   private final QuorumService quorum;
   private final LinkSigner signer;
   private final JdbcClient jdbc;
-  private final MailService mail;
+  private final MailOutbox outbox;
   private final MailTemplates templates;
   private final Clock clock;
   private final String publicUrl;
 
   ProxyService(SessionRepository sessions, SessionService sessionService, QuorumService quorum, LinkSigner signer,
-      JdbcClient jdbc, MailService mail, MailTemplates templates, Clock clock,
+      JdbcClient jdbc, MailOutbox outbox, MailTemplates templates, Clock clock,
       @Value("${comitia.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
     this.sessions = sessions;
     this.sessionService = sessionService;
     this.quorum = quorum;
     this.signer = signer;
     this.jdbc = jdbc;
-    this.mail = mail;
+    this.outbox = outbox;
     this.templates = templates;
     this.clock = clock;
     this.publicUrl = publicUrl.replaceAll("/+$", "");
@@ -215,7 +210,11 @@ public class ProxyService {
     return names;
   }
 
-  /** Tells the holder, once the declaration is committed (a failed mail stays visible in mail_delivery). */
+  /**
+   * Tells the holder: the notice is queued in the declaration's own transaction and sent by its own
+   * job (process {@code mailDelivery}), so the page answers at once whatever the SMTP server does,
+   * and a failed notice is retried, then shown as an incident.
+   */
   private void tellHolder(SessionRepository.Row session, Map<String, String> names, Declaration d, String what,
       long declarationId) {
     Seat holder = sessionService.membersInOffice(session).stream()
@@ -229,24 +228,12 @@ public class ProxyService {
         "when", SessionService.when(session.sessionDate()), "place", session.place()));
     String subject = ("given".equals(what) ? "Pouvoir reçu de " : "Pouvoir retiré par ") + names.get(d.memberId())
         + " — " + body.name() + " du " + SessionService.when(session.sessionDate());
-    OutgoingMail message = new OutgoingMail("proxy-" + declarationId + "-" + what, "PROXY", holder.email(),
-        holder.id(), subject, text.text(), text.html(), session.id(), null, List.of());
-    Runnable send = () -> {
-      try {
-        mail.sendOnce(message);
-      } catch (RuntimeException e) {
-        log.warn("Avis de pouvoir non envoyé à {} : {}", holder.email(), e.getMessage());
-      }
-    };
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          send.run();
-        }
-      });
-    } else {
-      send.run();
-    }
+    outbox.queue(new OutgoingMail(noticeId(declarationId, what), "PROXY", holder.email(),
+        holder.id(), subject, text.text(), text.html(), session.id(), null, List.of()));
+  }
+
+  /** The notice's delivery id, also its Message-ID's local part: {@code proxy-{declarationId}-{given|revoked}}. */
+  static String noticeId(long declarationId, String what) {
+    return "proxy-" + declarationId + "-" + what;
   }
 }

@@ -60,7 +60,7 @@ class SessionController {
     return records.list(body);
   }
 
-  /** Proof of convocation: every convocation mail and its state (queued, sent, failed with the reply). */
+  /** Proof of convocation: every convocation mail and its state (QUEUED, SENDING, SENT, FAILED with the reply). */
   @GetMapping("/{id}/convocations")
   List<MailService.Delivery> convocations(@PathVariable String id) {
     session(id);

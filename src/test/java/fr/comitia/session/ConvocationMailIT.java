@@ -179,6 +179,8 @@ class ConvocationMailIT {
 
     assertThat(post(anonymous, base + avanpeeneLink, Map.of("status", "EXCUSED", "holderId", "lmonnet")).getBody())
         .contains("Votre déclaration est enregistrée.");
+    // The notice goes from its own job (process mailDelivery), after the declaration's commit.
+    flow.executeJobs();
     List<MimeMessage> told = Mails.received(smtp, "luc.monnet@elus.example.org", "Pouvoir reçu");
     assertThat(told).hasSize(1);
     assertThat(told.get(0).getSubject()).startsWith("Pouvoir reçu de Mme Anne VANPEENE — Bureau du jeudi 11 mars 2027");
@@ -212,6 +214,7 @@ class ConvocationMailIT {
     post(anonymous, base + link, Map.of("status", "EXCUSED", "holderId", "gbartholomeus"));
     assertThat(post(anonymous, base + link, Map.of("action", "revoke")).getBody())
         .contains("Votre déclaration est retirée");
+    flow.executeJobs();
     assertThat(Mails.received(smtp, "gregory.bartholomeus@elus.example.org", "Pouvoir retiré")).singleElement()
         .satisfies(m -> assertThat(m.getSubject()).startsWith("Pouvoir retiré par Mme Anne VANPEENE"));
 

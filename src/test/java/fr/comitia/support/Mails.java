@@ -32,6 +32,32 @@ public final class Mails {
     return found;
   }
 
+  /** Mails received whose Message-ID is {@code messageId} (with its angle brackets). */
+  public static java.util.List<jakarta.mail.internet.MimeMessage> withMessageId(
+      com.icegreen.greenmail.util.GreenMail smtp, String messageId) {
+    java.util.List<jakarta.mail.internet.MimeMessage> found = new java.util.ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+      try {
+        if (messageId.equals(m.getMessageID())) {
+          found.add(m);
+        }
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return found;
+  }
+
+  /** The path of the personal proxy link ({@code /procuration/…}) of a convocation. */
+  public static String proxyLink(Part convocation) {
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^/\\s]+(/procuration/[A-Za-z0-9_.=-]+)")
+        .matcher(text(convocation));
+    if (!link.find()) {
+      throw new AssertionError("No proxy link in the convocation");
+    }
+    return link.group(1);
+  }
+
   /** The decoded text/plain part. */
   public static String text(Part part) {
     return find(part, "text/plain");
