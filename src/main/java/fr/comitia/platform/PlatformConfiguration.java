@@ -3,6 +3,8 @@ package fr.comitia.platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -35,13 +37,32 @@ class PlatformConfiguration {
     return registration;
   }
 
+  /** Nodes started at once on an empty database: one creates Camunda's schema, the others wait. */
+  @Bean(destroyMethod = "release")
+  EngineSchemaLock engineSchemaLock(DataSource dataSource) {
+    return new EngineSchemaLock(dataSource);
+  }
+
+  @Bean
+  ProcessEnginePlugin engineSchemaLockTaker(EngineSchemaLock lock) {
+    return lock.taker();
+  }
+
+  @Bean
+  ProcessEnginePlugin engineSchemaLockReleaser(EngineSchemaLock lock) {
+    return lock.releaser();
+  }
+
   @EventListener
   @Order(5)
   void deployModels(ApplicationStartedEvent event) {
-    try {
-      event.getApplicationContext().getBean(ModelDeployer.class).deploy();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ModelDeployer deployer = event.getApplicationContext().getBean(ModelDeployer.class);
+    event.getApplicationContext().getBean(StartupLock.class).exclusively("déploiement des modèles", () -> {
+      try {
+        deployer.deploy();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 }
