@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -51,6 +54,23 @@ class PlatformConfiguration {
   @Bean
   ProcessEnginePlugin engineSchemaLockReleaser(EngineSchemaLock lock) {
     return lock.releaser();
+  }
+
+  /**
+   * Several nodes: {@code comitia.node-name}, when set, names this node's job executor, so that the
+   * lock owner of a job (Cockpit, {@code ACT_RU_JOB.LOCK_OWNER_}) tells which node runs it; otherwise
+   * Camunda's random id. Each node needs its own name.
+   */
+  @Bean
+  ProcessEnginePlugin jobExecutorNodeName(@Value("${comitia.node-name:}") String nodeName) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (!nodeName.isBlank() && configuration.getJobExecutor() != null) {
+          configuration.getJobExecutor().setLockOwner(nodeName.strip());
+        }
+      }
+    };
   }
 
   @EventListener

@@ -138,7 +138,7 @@ class ClusterIT {
         "--comitia.public-url=http://127.0.0.1:" + port,
         "--comitia.signature.keystore=" + dir.resolve("signature").resolve("president.p12"),
         "--camunda.bpm.job-execution.enabled=true",
-        "--camunda.bpm.job-execution.lock-owner=" + name,
+        "--comitia.node-name=" + name,
         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
         "--camunda.bpm.job-execution.max-wait=2000"));
     Path log = runDir.resolve(name + ".log");
@@ -229,27 +229,34 @@ class ClusterIT {
 
     completeTask(one, "ccoulon", session, "signConvocation", Map.of("urgent", typed(false, "Boolean")));
 
-    // In the middle of the sending: kill the node that holds the convocation jobs.
+    // In the middle of the sending: kill a node that holds convocation jobs (lock owner = node name).
     String prefix = "<convocation-" + session + "-1-";
     await("first convocations received", Duration.ofSeconds(90), () -> convocations(prefix).size() >= 3);
     Node victim = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (victim == null && System.nanoTime() < deadline) {
-      String owner = queryString("select lock_owner_ from act_ru_job where lock_owner_ is not null"
-          + " and lock_exp_time_ > now() limit 1");
-      victim = owner == null ? null : owner.equals(one.name()) ? one : owner.equals(two.name()) ? two : null;
+      String owner = queryString("select lock_owner_ from act_ru_job where lock_owner_ in ('node1', 'node2')"
+          + " order by lock_owner_ limit 1");
+      victim = owner == null ? null : owner.equals(one.name()) ? one : two;
       if (victim == null) {
-        TimeUnit.MILLISECONDS.sleep(20); // between two jobs: look again
+        TimeUnit.MILLISECONDS.sleep(10); // between two jobs: look again
       }
     }
-    assertThat(victim).as("a node holding the convocation jobs").isNotNull();
+    assertThat(victim).as("a node holding convocation jobs").isNotNull();
     victim.process().destroyForcibly();
     assertThat(victim.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
     Node survivor = victim == one ? two : one;
     int sentBeforeKill = convocations(prefix).size();
-    System.out.printf("%s killed (SIGKILL) after %d of %d convocations%n", victim.name(), sentBeforeKill,
-        members.size());
+    // The dead node's locks stay until they expire: its jobs, the mail in flight among them.
+    List<String> heldByTheDead = queryStrings("""
+        select distinct v.text_ from act_ru_job j
+          join act_ru_execution e on e.id_ = j.execution_id_
+          join act_ru_variable v on v.name_ = 'memberId' and v.execution_id_ in (e.id_, e.parent_id_)
+         where j.lock_owner_ = '""" + victim.name() + "' order by 1");
+    System.out.printf("%s killed (SIGKILL) after %d of %d convocations, holding the jobs of %s%n", victim.name(),
+        sentBeforeKill, members.size(), heldByTheDead);
     assertThat(sentBeforeKill).as("the kill came in the middle of the sending").isLessThan(members.size());
+    assertThat(heldByTheDead).as("convocation jobs the dead node held").isNotEmpty();
 
     await("every member convoked after " + victim.name() + " died (survivor " + survivor.name() + ")",
         Duration.ofSeconds(120), () -> convocations(prefix).keySet().containsAll(members));
@@ -263,8 +270,12 @@ class ClusterIT {
     assertThat(received.keySet()).as("one Message-ID per member, nothing else").containsExactlyElementsOf(members);
     Map<String, Integer> twice = received.entrySet().stream().filter(e -> e.getValue() > 1)
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    assertThat(twice).as("only the mail in flight when %s died may arrive twice", victim.name())
-        .hasSizeLessThanOrEqualTo(1).allSatisfy((member, count) -> assertThat(count).isEqualTo(2));
+    // In flight: at most one mail per job executor thread of the dead node (3 by default).
+    assertThat(twice).as("only a mail in flight when %s died may arrive twice", victim.name())
+        .hasSizeLessThanOrEqualTo(3).allSatisfy((member, count) -> assertThat(count).isEqualTo(2));
+    assertThat(heldByTheDead).as("members whose convocation arrived twice").containsAll(twice.keySet());
+    assertThat(queryLong("select count(*) from act_ru_job where lock_owner_ = '" + victim.name() + "'"))
+        .as("jobs still locked by the dead node").isZero();
     assertThat(survivor.process().isAlive()).isTrue();
   }
 
@@ -378,6 +389,19 @@ class ClusterIT {
     try (Connection c = DriverManager.getConnection(dbUrl, postgres.user(), postgres.password());
         Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
       return r.next() ? r.getString(1) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<String> queryStrings(String sql) {
+    try (Connection c = DriverManager.getConnection(dbUrl, postgres.user(), postgres.password());
+        Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      List<String> values = new ArrayList<>();
+      while (r.next()) {
+        values.add(r.getString(1));
+      }
+      return values;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
