@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import fr.comitia.platform.StartupLock;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -66,8 +67,11 @@ public class TasklistFilters {
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
+  private final StartupLock startupLock;
 
-  TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+  TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+      StartupLock startupLock) {
+    this.startupLock = startupLock;
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
@@ -76,7 +80,8 @@ public class TasklistFilters {
   @EventListener
   @Order(20)
   void onStarted(ApplicationStartedEvent event) {
-    sync();
+    // Two nodes started together would both create the filters: one at a time.
+    startupLock.exclusively("filtres de Tasklist", this::sync);
   }
 
   /** Creates or corrects the filters and their READ authorization; returns what changed. */

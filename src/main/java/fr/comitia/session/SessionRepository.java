@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Sessions, agendas, roll calls, quorum checks and votes of the register. */
-@Repository
+// Named apart: « sessionRepository » is Spring Session's bean (webapp sessions in comitia.spring_session).
+@Repository("assemblySessionRepository")
 class SessionRepository {
 
   private final JdbcClient jdbc;
