@@ -146,6 +146,9 @@ class ClusterIT {
         "--camunda.bpm.job-execution.enabled=true",
         "--comitia.node-name=" + name,
         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
+        // A mail claimed by a node killed mid-send is taken over once its claim expires: before the
+        // dead node's job locks do, so that the survivor sends it (again, same Message-ID) at once.
+        "--comitia.mail.claim-duration=PT15S",
         "--camunda.bpm.job-execution.max-wait=2000"));
     Path log = runDir.resolve(name + ".log");
     Process process = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
