@@ -59,6 +59,11 @@ class FailedLoginLimiter {
     });
   }
 
+  /** How many addresses the table holds (bounded by {@link #MAX_ADDRESSES}). */
+  int addresses() {
+    return addresses.size();
+  }
+
   private void prune(Instant now) {
     addresses.values().removeIf(w -> !now.isBefore(w.start().plus(window))
         && (w.blockedUntil() == null || !w.blockedUntil().isAfter(now)));
