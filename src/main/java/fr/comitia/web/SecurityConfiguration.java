@@ -21,7 +21,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what, and the security headers of Comitia's responses.
  *
  * <ul>
- *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin and their API) is left to Camunda's webapps:
+ *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin and their API) and {@code /camunda-welcome}
+ *       (which Tasklist probes) are left to Camunda's webapps:
  *       their own login, CSRF protection and security headers.
  *   <li>{@code /engine-rest/**}: authenticated by Camunda's {@code ProcessEngineAuthenticationFilter}
  *       (HTTP Basic, see PlatformConfiguration); Spring Security only adds the headers.
@@ -66,7 +67,9 @@ class SecurityConfiguration {
   SecurityFilterChain comitia(HttpSecurity http, CamundaAuthenticationProvider provider,
       IdentityService identityService) throws Exception {
     JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
-    http.securityMatcher(new NegatedRequestMatcher(path("/camunda/**")))
+    // Tasklist asks /camunda-welcome whether the welcome app exists: a Basic challenge there would
+    // open the browser's login prompt over Tasklist's own login page.
+    http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/camunda-welcome"))))
         .authenticationProvider(provider)
         .authorizeHttpRequests(a -> a
             .requestMatchers(new OrRequestMatcher(path("/procuration/**"), path("/accuse-reception/**"),

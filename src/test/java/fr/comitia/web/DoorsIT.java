@@ -243,6 +243,11 @@ class DoorsIT {
       assertThat(anonymous.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
       assertThat(anonymous.getBody()).as(path).contains("Authentification requise");
     }
+    // Tasklist probes /camunda-welcome: no Basic challenge there (a browser would prompt over Tasklist's login).
+    ResponseEntity<String> welcome = get("/camunda-welcome", null, null, "192.0.2.3");
+    assertThat(welcome.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(welcome.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+
     ResponseEntity<String> yaml = get("/v3/api-docs.yaml", "lmonnet", "membre-demo", "192.0.2.3");
     assertThat(yaml.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(yaml.getBody()).contains("openapi:");
