@@ -36,13 +36,13 @@ class DocumentController {
 
   DocumentController(DeliberationRecords deliberations, SessionRecords sessions, ExtractService extracts,
       SignedExtracts signedExtracts, MinutesService minutes, DraftDocuments drafts, ReadAccess access) {
-    this.access = access;
     this.deliberations = deliberations;
     this.sessions = sessions;
     this.extracts = extracts;
     this.signedExtracts = signedExtracts;
     this.minutes = minutes;
     this.drafts = drafts;
+    this.access = access;
   }
 
   /** The extract: the electronically signed PDF once signed, otherwise rendered now (unsigned). */
@@ -58,7 +58,7 @@ class DocumentController {
   /** The draft as sent to the members with the convocation. */
   @GetMapping("/api/deliberations/{id}/draft.pdf")
   ResponseEntity<byte[]> draft(@PathVariable String id) {
-    access.deliberation(deliberation(id));
+    access.requireDeliberation(deliberation(id));
     return pdf("projet-" + id + ".pdf", drafts.draftPdf(id));
   }
 

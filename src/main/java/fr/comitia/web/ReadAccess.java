@@ -78,11 +78,15 @@ class ReadAccess {
     return session;
   }
 
-  /** The record as this caller may read it: refused, or without what is not theirs to read. */
-  DeliberationRecord deliberation(DeliberationRecord record) {
+  void requireDeliberation(DeliberationRecord record) {
     if (!readsDeliberation(record)) {
       throw ApiException.forbidden(DELIBERATION_REFUSED);
     }
+  }
+
+  /** The record as this caller may read it: refused, or without what is not theirs to read. */
+  DeliberationRecord deliberation(DeliberationRecord record) {
+    requireDeliberation(record);
     return redact(record);
   }
 

@@ -62,6 +62,11 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * Comitia's pages and API. The {@link CamundaAuthenticationProvider} bean is Spring Security's
+   * global provider; it is not added to this chain as well, or a wrong password would be checked
+   * twice (once by the chain's manager, once by its parent).
+   */
   @Bean
   @Order(2)
   SecurityFilterChain comitia(HttpSecurity http, CamundaAuthenticationProvider provider,
@@ -70,7 +75,6 @@ class SecurityConfiguration {
     // Tasklist asks /camunda-welcome whether the welcome app exists: a Basic challenge there would
     // open the browser's login prompt over Tasklist's own login page.
     http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/camunda-welcome"))))
-        .authenticationProvider(provider)
         .authorizeHttpRequests(a -> a
             .requestMatchers(new OrRequestMatcher(path("/procuration/**"), path("/accuse-reception/**"),
                 path("/"), path("/error"), path("/favicon.ico"))).permitAll()

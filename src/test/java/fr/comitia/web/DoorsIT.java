@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,8 @@ class DoorsIT {
       assertThat(get("/api/bodies", "afigoureux", "mauvais", address).getStatusCode())
           .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
+    assertThat(((UserEntity) identityService.createUserQuery().userId("afigoureux").singleResult())
+        .getLockExpirationTime()).isNotNull();
     assertThat(get("/api/bodies", "afigoureux", "membre-demo", address).getStatusCode())
         .as("locked by Camunda's delay").isEqualTo(HttpStatus.UNAUTHORIZED);
 
