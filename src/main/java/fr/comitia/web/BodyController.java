@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BodyController {
 
   private final BodyDirectory directory;
+  private final ReadAccess access;
 
-  BodyController(BodyDirectory directory) {
+  BodyController(BodyDirectory directory, ReadAccess access) {
     this.directory = directory;
+    this.access = access;
   }
 
   record BodySummary(String id, String name, String presidentId, int membersInOffice, BodyRules rules) {}
@@ -47,6 +49,6 @@ class BodyController {
         .orElseThrow(() -> ApiException.notFound("Assemblée « " + id + " » inconnue."));
     Body b = view.body();
     return new BodyDetail(b.id(), b.name(), view.organisationName(), b.assemblyName(), b.presidentId(),
-        b.presidentTitle(), view.asOf(), view.members(), b.rules());
+        b.presidentTitle(), view.asOf(), access.seats(view.members()), b.rules());
   }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-/** Who is calling the API (set by {@link ApiAuthenticationFilter}). */
+/** Who is calling the API (set by {@link EngineAuthenticationFilter} from Spring Security's authentication). */
 @Component
 class CurrentUser {
 

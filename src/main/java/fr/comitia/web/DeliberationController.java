@@ -33,14 +33,16 @@ class DeliberationController {
   private final ExtractService extracts;
   private final MailService mail;
   private final CurrentUser currentUser;
+  private final ReadAccess access;
 
   DeliberationController(DeliberationService service, DeliberationRecords records, ExtractService extracts,
-      MailService mail, CurrentUser currentUser) {
+      MailService mail, CurrentUser currentUser, ReadAccess access) {
     this.service = service;
     this.records = records;
     this.extracts = extracts;
     this.mail = mail;
     this.currentUser = currentUser;
+    this.access = access;
   }
 
   /** Starts process {@code deliberation} with the draft; 201 with its id, or 400 naming every fault. */
@@ -63,6 +65,10 @@ class DeliberationController {
 
   @GetMapping("/{id}")
   DeliberationRecord record(@PathVariable String id) {
+    return access.deliberation(find(id));
+  }
+
+  private DeliberationRecord find(String id) {
     return records.find(id).orElseThrow(() -> ApiException.notFound("Délibération « " + id + " » introuvable."));
   }
 
@@ -73,18 +79,22 @@ class DeliberationController {
     if (status != null && Arrays.stream(DeliberationStatus.values()).noneMatch(s -> s.name().equals(status))) {
       throw ApiException.badRequest("Statut « " + status + " » inconnu (" + Arrays.toString(DeliberationStatus.values()) + ").");
     }
-    return records.list(year, status, body);
+    return access.deliberations(records.list(year, status, body));
   }
 
   @GetMapping(value = "/{id}/extract.html", produces = MediaType.TEXT_HTML_VALUE)
   String extract(@PathVariable String id) {
-    record(id);
+    access.requireExtract(find(id));
     return extracts.html(id);
   }
 
   @GetMapping("/{id}/mails")
   List<MailService.Delivery> mails(@PathVariable String id) {
     record(id);
+    if (!access.readsPartnerAddresses()) {
+      throw ApiException.forbidden("Accès refusé : les courriels d'une délibération (adresses des partenaires) sont "
+          + "réservés à la direction, au secrétariat des assemblées et aux administrateurs.");
+    }
     return mail.forDeliberation(id);
   }
 }

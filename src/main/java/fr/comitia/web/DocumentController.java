@@ -32,21 +32,24 @@ class DocumentController {
   private final SignedExtracts signedExtracts;
   private final MinutesService minutes;
   private final DraftDocuments drafts;
+  private final ReadAccess access;
 
   DocumentController(DeliberationRecords deliberations, SessionRecords sessions, ExtractService extracts,
-      SignedExtracts signedExtracts, MinutesService minutes, DraftDocuments drafts) {
+      SignedExtracts signedExtracts, MinutesService minutes, DraftDocuments drafts, ReadAccess access) {
     this.deliberations = deliberations;
     this.sessions = sessions;
     this.extracts = extracts;
     this.signedExtracts = signedExtracts;
     this.minutes = minutes;
     this.drafts = drafts;
+    this.access = access;
   }
 
   /** The extract: the electronically signed PDF once signed, otherwise rendered now (unsigned). */
   @GetMapping("/api/deliberations/{id}/extract.pdf")
   ResponseEntity<byte[]> extract(@PathVariable String id) {
     DeliberationRecord record = deliberation(id);
+    access.requireExtract(record);
     return signedExtracts.latest(id).map(DocumentController::pdf)
         .orElseGet(() -> pdf("extrait-" + (record.number() == null ? record.id() : record.number()) + ".pdf",
             extracts.pdf(id)));
@@ -55,7 +58,7 @@ class DocumentController {
   /** The draft as sent to the members with the convocation. */
   @GetMapping("/api/deliberations/{id}/draft.pdf")
   ResponseEntity<byte[]> draft(@PathVariable String id) {
-    deliberation(id);
+    access.requireDeliberation(deliberation(id));
     return pdf("projet-" + id + ".pdf", drafts.draftPdf(id));
   }
 
@@ -86,7 +89,8 @@ class DocumentController {
   }
 
   private SessionRecord session(String id) {
-    return sessions.find(id).orElseThrow(() -> ApiException.notFound("Séance « " + id + " » introuvable."));
+    return access.session(
+        sessions.find(id).orElseThrow(() -> ApiException.notFound("Séance « " + id + " » introuvable.")));
   }
 
   private static ResponseEntity<byte[]> pdf(DocumentStore.Document document) {

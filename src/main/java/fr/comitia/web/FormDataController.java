@@ -9,17 +9,19 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What Tasklist's start forms offer to choose from (« Délibération », « Séance de l'assemblée »):
  * the assemblies with their members in office today, and the declared partners. Read with the
- * Tasklist session (see {@link ApiAuthenticationFilter}).
+ * Tasklist session (see {@link WebappSessionAuthenticationFilter}).
  */
 @RestController
 class FormDataController {
 
   private final Organisation organisation;
   private final BodyDirectory directory;
+  private final ReadAccess access;
 
-  FormDataController(Organisation organisation, BodyDirectory directory) {
+  FormDataController(Organisation organisation, BodyDirectory directory, ReadAccess access) {
     this.organisation = organisation;
     this.directory = directory;
+    this.access = access;
   }
 
   record MemberChoice(String id, String name, String collectivity) {}
@@ -38,7 +40,7 @@ class FormDataController {
         directory.body(b.id(), null).orElseThrow().members().stream()
             .map(s -> new MemberChoice(s.id(), s.fullName(), s.collectivity())).toList())).toList();
     List<PartnerChoice> partners = organisation.partners().stream()
-        .map(p -> new PartnerChoice(p.id(), p.name(), p.email())).toList();
+        .map(p -> new PartnerChoice(p.id(), p.name(), access.partnerAddress(p.email()))).toList();
     return new StartChoices(organisation.name(), bodies, partners);
   }
 }

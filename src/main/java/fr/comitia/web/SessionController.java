@@ -28,12 +28,15 @@ class SessionController {
   private final SessionRecords records;
   private final MailService mail;
   private final CurrentUser currentUser;
+  private final ReadAccess access;
 
-  SessionController(SessionService service, SessionRecords records, MailService mail, CurrentUser currentUser) {
+  SessionController(SessionService service, SessionRecords records, MailService mail, CurrentUser currentUser,
+      ReadAccess access) {
     this.service = service;
     this.records = records;
     this.mail = mail;
     this.currentUser = currentUser;
+    this.access = access;
   }
 
   record NewSession(String bodyId, String sessionDate, String place) {}
@@ -52,18 +55,23 @@ class SessionController {
 
   @GetMapping("/{id}")
   SessionRecord session(@PathVariable String id) {
-    return records.find(id).orElseThrow(() -> ApiException.notFound("Séance « " + id + " » introuvable."));
+    return access.session(
+        records.find(id).orElseThrow(() -> ApiException.notFound("Séance « " + id + " » introuvable.")));
   }
 
   @GetMapping
   List<SessionRecord> sessions(@RequestParam(required = false) String body) {
-    return records.list(body);
+    return access.sessions(records.list(body));
   }
 
   /** Proof of convocation: every convocation mail and its state (QUEUED, SENDING, SENT, FAILED with the reply). */
   @GetMapping("/{id}/convocations")
   List<MailService.Delivery> convocations(@PathVariable String id) {
     session(id);
+    if (!access.staff()) {
+      throw ApiException.forbidden("Accès refusé : la preuve de convocation (adresses des membres) est réservée à la "
+          + "rédaction, à la direction, au secrétariat des assemblées, à la présidence et aux administrateurs.");
+    }
     return mail.forSession(id).stream().filter(d -> d.kind().equals("CONVOCATION")).toList();
   }
 }

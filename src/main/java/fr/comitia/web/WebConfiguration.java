@@ -1,6 +1,8 @@
 package fr.comitia.web;
 
-import org.camunda.bpm.engine.IdentityService;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,13 +10,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
+  /** Spring Security's filter chain runs at -100: failed logins are counted around it, and Camunda's. */
+  static final int FAILED_LOGIN_FILTER_ORDER = -110;
+
   @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
-    FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
-    registration.setName("comitia-api-authentication");
-    registration.addUrlPatterns("/api/*", "/v3/api-docs", "/v3/api-docs/*");
-    registration.setOrder(10);
+  FailedLoginLimiter failedLoginLimiter(Clock clock,
+      @Value("${comitia.security.login-failures.max-per-address:20}") int maxFailures,
+      @Value("${comitia.security.login-failures.window:PT1M}") Duration window) {
+    return new FailedLoginLimiter(clock, maxFailures, window);
+  }
+
+  @Bean
+  FilterRegistrationBean<FailedLoginFilter> failedLogins(FailedLoginLimiter limiter) {
+    FilterRegistrationBean<FailedLoginFilter> registration = new FilterRegistrationBean<>(new FailedLoginFilter(limiter));
+    registration.setName("comitia-failed-logins");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(FAILED_LOGIN_FILTER_ORDER);
     return registration;
   }
 }

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * Acts as the REST API does once a request is authenticated: the user and their groups (looked up
- * at each call, as {@code ApiAuthenticationFilter} does) become the engine's authentication, so that
+ * at each call, as {@code EngineAuthenticationFilter} does) become the engine's authentication, so that
  * Camunda's authorizations apply, then the service or {@code TaskService.complete} is called (what
  * {@code /engine-rest/task/{id}/complete} calls). HTTP, JSON and the password check are not included.
  */

@@ -452,6 +452,11 @@ class TasklistBrowserIT {
     browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("Utilisateurs"));
     browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("ccoulon"));
     browser.screenshot("19-admin");
+    // The administrator unlocks an account (locked after failed logins) from its « Compte » page.
+    browser.go("/camunda/app/admin/default/#/users/afigoureux?tab=account");
+    browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("Déverrouiller l'utilisateur"));
+    assertThat(browser.pageText()).contains("Utile seulement si l'utilisateur est verrouillé");
+    browser.screenshot("20-admin-unlock");
   }
 
   // --- Set-ups through the API ---------------------------------------------------------------------
