@@ -35,13 +35,9 @@ final class DeliberationDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       Draft draft = DraftMapper.fromVariables(execution);
-      try {
-        String id = service.register(execution.getProcessBusinessKey(), draft,
-            Variables.string(execution, INITIATOR_ID), execution.getProcessInstanceId());
-        execution.setProcessBusinessKey(id);
-      } catch (InvalidDraftException e) {
-        throw Variables.refusal(OBJECT, "Projet refusé : " + e.getMessage());
-      }
+      String id = service.register(execution.getProcessBusinessKey(), draft,
+          Variables.string(execution, INITIATOR_ID), execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(id);
     }
   }
 
@@ -83,11 +79,7 @@ final class DeliberationDelegates {
 
     @Override
     public void notify(DelegateTask task) {
-      try {
-        service.revise(id(task), DraftMapper.fromVariables(task));
-      } catch (InvalidDraftException e) {
-        throw Variables.refusal(OBJECT, "Projet refusé : " + e.getMessage());
-      }
+      service.revise(id(task), DraftMapper.fromVariables(task));
       task.getExecution().removeVariable(APPROVED);
       task.getExecution().removeVariable(REVIEW_COMMENT);
     }

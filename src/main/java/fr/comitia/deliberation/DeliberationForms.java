@@ -1,5 +1,6 @@
 package fr.comitia.deliberation;
 
+import fr.comitia.platform.FrenchDates;
 import fr.comitia.deliberation.Draft.Article;
 import fr.comitia.deliberation.Draft.PartnerRef;
 import fr.comitia.platform.TaskFormData;
@@ -8,11 +9,9 @@ import fr.comitia.roster.Organisation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,9 +24,7 @@ import org.springframework.stereotype.Component;
 final class DeliberationForms {
 
   static final String DRAFT_VIEW = "draftView";
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  static final DateTimeFormatter DAY_AND_TIME =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H' h 'mm", Locale.FRENCH);
+  static final ZoneId PARIS = FrenchDates.ZONE;
 
   private DeliberationForms() {}
 
@@ -98,7 +95,7 @@ final class DeliberationForms {
         review.put("reviewer", name(r.reviewerId()));
         review.put("approved", r.approved());
         review.put("comment", r.comment());
-        review.put("on", r.reviewedAt() == null ? null : DAY_AND_TIME.format(r.reviewedAt().atZoneSameInstant(PARIS)));
+        review.put("on", r.reviewedAt() == null ? null : FrenchDates.dayAndTime(r.reviewedAt()));
         reviews.add(review);
       }
       view.put("reviews", reviews);

@@ -220,9 +220,6 @@ public class DeliberationService {
     repository.setStatus(id, DeliberationStatus.NOTIFIED, now());
   }
 
-  List<DeliberationRepository.Review> reviews(String id) {
-    return repository.reviews(id);
-  }
 
   /**
    * Refuses to go on when the register's text of the act is not the text the assembly voted

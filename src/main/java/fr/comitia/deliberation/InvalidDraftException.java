@@ -1,18 +1,14 @@
 package fr.comitia.deliberation;
 
+import fr.comitia.platform.RuleViolation;
 import java.util.List;
 
-/** A draft that breaks a rule; every fault is listed in French. */
-public class InvalidDraftException extends RuntimeException {
+/** A draft that breaks a rule; every fault is listed in French, after « Projet refusé : ». */
+public class InvalidDraftException extends RuleViolation {
 
-  private final List<String> faults;
+  private static final long serialVersionUID = 1L;
 
   public InvalidDraftException(List<String> faults) {
-    super(String.join(" ", faults));
-    this.faults = List.copyOf(faults);
-  }
-
-  public List<String> faults() {
-    return faults;
+    super(DeliberationVariables.OBJECT, "Projet refusé : " + String.join(" ", faults), faults);
   }
 }

@@ -1,5 +1,6 @@
 package fr.comitia.document;
 
+import fr.comitia.platform.FrenchDates;
 import fr.comitia.deliberation.DeliberationRecord;
 import fr.comitia.deliberation.DeliberationRecords;
 import fr.comitia.document.RollCallVotes.BallotGroup;
@@ -17,7 +18,7 @@ import org.thymeleaf.context.Context;
 @Service
 public class ExtractService {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  static final ZoneId PARIS = FrenchDates.ZONE;
 
   private final DeliberationRecords records;
   private final TemplateEngine templates;

@@ -1,5 +1,6 @@
 package fr.comitia.document;
 
+import fr.comitia.platform.FrenchDates;
 import fr.comitia.deliberation.DeliberationRecord;
 import fr.comitia.deliberation.DeliberationRecord.AttendanceLine;
 import fr.comitia.deliberation.DeliberationRecords;

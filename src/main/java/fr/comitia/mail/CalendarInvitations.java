@@ -1,5 +1,6 @@
 package fr.comitia.mail;
 
+import fr.comitia.platform.FrenchDates;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CalendarInvitations {
 
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  public static final ZoneId PARIS = FrenchDates.ZONE;
 
   public record Invitation(String uid, int sequence, ZonedDateTime start, Duration duration, String summary,
       String location, String description, String organizerName, String organizerEmail, String attendeeName,

@@ -167,11 +167,6 @@ public class MailService {
         .param("id", deliberationId).query(Delivery.class).list();
   }
 
-  public int sentCount(String idPrefix) {
-    return jdbc.sql("select count(*) from comitia.mail_delivery where id like :prefix and status = 'SENT'")
-        .param("prefix", idPrefix + "%").query(Integer.class).single();
-  }
-
   private static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {

@@ -1,5 +1,6 @@
 package fr.comitia.notification;
 
+import fr.comitia.platform.FrenchDates;
 import static fr.comitia.deliberation.DeliberationVariables.NOTIFICATION_ID;
 
 import fr.comitia.deliberation.DeliberationRecord;
@@ -7,9 +8,7 @@ import fr.comitia.deliberation.DeliberationRecords;
 import fr.comitia.platform.TaskFormData;
 import fr.comitia.platform.Variables;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,9 +18,7 @@ import org.springframework.stereotype.Component;
 final class NotificationForms {
 
   static final String NOTIFICATION_VIEW = "notificationView";
-  static final DateTimeFormatter DAY_AND_TIME =
-      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H' h 'mm", Locale.FRENCH);
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  static final ZoneId PARIS = FrenchDates.ZONE;
 
   private NotificationForms() {}
 
@@ -43,7 +40,7 @@ final class NotificationForms {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("partner", n.name());
       view.put("email", n.email());
-      view.put("notifiedAt", n.notifiedAt() == null ? null : DAY_AND_TIME.format(n.notifiedAt().atZoneSameInstant(PARIS)));
+      view.put("notifiedAt", n.notifiedAt() == null ? null : FrenchDates.dayAndTime(n.notifiedAt()));
       view.put("reminders", n.reminders());
       view.put("deliberationId", n.deliberationId());
       view.put("number", record.number());

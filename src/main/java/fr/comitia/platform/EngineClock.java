@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 public final class EngineClock extends Clock {
 
-  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  public static final ZoneId PARIS = FrenchDates.ZONE;
 
   private final ZoneId zone;
 

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Reads process variables as REST clients and Tasklist send them (Boolean, Integer or Long,
- * String, Json or a String holding JSON), and refuses a task completion with a French message:
- * Camunda's REST API answers 400 and the task stays open.
+ * String, Json or a String holding JSON), and refuses a task completion with a French message
+ * ({@link RuleViolation}): the REST APIs answer 400 and the task stays open.
  */
 public final class Variables {
 
@@ -20,8 +19,9 @@ public final class Variables {
 
   private Variables() {}
 
-  public static FormFieldValidationException refusal(String field, String message) {
-    return new FormFieldValidationException(field, message);
+  /** The refusal of a variable that breaks a rule (a 400 with the message: see {@link Refusals}). */
+  public static RuleViolation refusal(String field, String message) {
+    return new RuleViolation(field, message);
   }
 
   public static String string(VariableScope scope, String name) {

@@ -1,5 +1,6 @@
 package fr.comitia.session;
 
+import fr.comitia.platform.RuleViolation;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package fr.comitia.session;
 
+import fr.comitia.platform.FrenchDates;
+import fr.comitia.platform.RuleViolation;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 /**
  * Convocation delays in clear days (jours francs): neither the day the convocation is sent nor the
@@ -17,8 +17,6 @@ public final class ConvocationRules {
   /** Urgency may shorten the delay, but never below one clear day (CGCT L2121-11, L2121-12). */
   public static final int URGENCY_MIN_DAYS = 1;
 
-  private static final DateTimeFormatter MONTH_YEAR =
-      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
 
   private ConvocationRules() {}
 
@@ -26,6 +24,15 @@ public final class ConvocationRules {
    * Clear days between the sending of the convocation and the session: the days strictly between
    * them (10 June → 16 June = 5). 0 when the session is not at least two days later.
    */
+  /**
+   * The last day a convocation may be sent for a session on {@code sessionDay} with a delay of
+   * {@code clearDays} clear days (neither the sending day nor the session day counts): the one
+   * deadline of the due dates in Tasklist and of the forms.
+   */
+  public static LocalDate lastDayToConvoke(LocalDate sessionDay, int clearDays) {
+    return sessionDay.minusDays(clearDays + 1L);
+  }
+
   public static long clearDays(LocalDate convocationDate, LocalDate sessionDay) {
     return Math.max(0, ChronoUnit.DAYS.between(convocationDate, sessionDay) - 1);
   }
@@ -91,7 +98,7 @@ public final class ConvocationRules {
   /** A date in French, « 16 juin 2022 », « 1er juillet 2022 ». */
   static String frenchDate(LocalDate date) {
     String day = date.getDayOfMonth() == 1 ? "1er" : Integer.toString(date.getDayOfMonth());
-    return day + " " + date.format(MONTH_YEAR);
+    return day + " " + FrenchDates.monthAndYear(date);
   }
 
   private static void requireOrder(LocalDate sent, LocalDate sessionDay, String prefix) {

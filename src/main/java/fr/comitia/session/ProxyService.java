@@ -1,5 +1,6 @@
 package fr.comitia.session;
 
+import fr.comitia.platform.RuleViolation;
 import fr.comitia.mail.MailOutbox;
 import fr.comitia.mail.MailTemplates;
 import fr.comitia.mail.OutgoingMail;

@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.platform.RuleViolation;
+
 /**
  * Which quorum rule decided for a session, with its figures (DMN {@code quorum}).
  *

@@ -103,14 +103,14 @@ public class QuorumService {
     QuorumRule quorum = rules.quorum() != null ? rules.quorum() : QuorumRule.cgct();
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("sessionDay", sessionDay.toString());
-    variables.put("quorumRequired", quorumRequired);
+    variables.put(SessionVariables.QUORUM_REQUIRED, quorumRequired);
     variables.put("quorumSource", quorum.source().name());
     variables.put("statutsThreshold", quorum.threshold().name());
     variables.put("statutsCounting", quorum.counting().name());
     variables.put("bodyMaxProxies", rules.maxProxiesPerHolder());
-    variables.put("inOffice", inOffice);
-    variables.put("present", present);
-    variables.put("represented", represented);
+    variables.put(SessionVariables.IN_OFFICE, inOffice);
+    variables.put(SessionVariables.PRESENT, present);
+    variables.put(SessionVariables.REPRESENTED, represented);
     return variables;
   }
 

@@ -1,5 +1,6 @@
 package fr.comitia.session;
 
+import fr.comitia.platform.FrenchDates;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
@@ -26,7 +27,7 @@ public class SessionDeadlines {
   public Date convocationDeadline(DelegateExecution execution) {
     SessionRepository.Row row = row(execution);
     int clearDays = service.body(row).rules().convocationDelayClearDays();
-    return endOf(SessionService.sessionDay(row).minusDays(clearDays + 1L));
+    return endOf(ConvocationRules.lastDayToConvoke(SessionService.sessionDay(row), clearDays));
   }
 
   /** The agenda is ready the day before the convocation deadline, for the president to read it. */
@@ -45,6 +46,6 @@ public class SessionDeadlines {
   }
 
   private static Date endOf(LocalDate day) {
-    return Date.from(day.atTime(END_OF_DAY).atZone(SessionService.PARIS).toInstant());
+    return Date.from(day.atTime(END_OF_DAY).atZone(FrenchDates.ZONE).toInstant());
   }
 }

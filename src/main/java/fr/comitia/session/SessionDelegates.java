@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,22 +30,6 @@ final class SessionDelegates {
     return task.getExecution().getProcessBusinessKey();
   }
 
-  /** Runs a rule; a broken rule refuses the completion (HTTP 400, task left open, nothing kept). */
-  static <T> T refusing(String field, Supplier<T> rule) {
-    try {
-      return rule.get();
-    } catch (RuleViolation e) {
-      throw Variables.refusal(field, e.getMessage());
-    }
-  }
-
-  static void refusing(String field, Runnable rule) {
-    refusing(field, () -> {
-      rule.run();
-      return null;
-    });
-  }
-
   @Component("registerSessionDelegate")
   static class RegisterSessionDelegate implements JavaDelegate {
     private final SessionService service;
@@ -57,13 +40,11 @@ final class SessionDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      refusing(SESSION_DATE, () -> {
-        String date = SessionService.parseDate(Variables.string(execution, SESSION_DATE), SESSION_DATE).toString();
-        execution.setVariable(SESSION_DATE, date);
-        execution.setProcessBusinessKey(service.register(execution.getProcessBusinessKey(),
-            Variables.string(execution, BODY_ID), date, Variables.string(execution, PLACE),
-            execution.getProcessInstanceId()));
-      });
+      String date = SessionService.parseDate(Variables.string(execution, SESSION_DATE), SESSION_DATE).toString();
+      execution.setVariable(SESSION_DATE, date);
+      execution.setProcessBusinessKey(service.register(execution.getProcessBusinessKey(),
+          Variables.string(execution, BODY_ID), date, Variables.string(execution, PLACE),
+          execution.getProcessInstanceId()));
       execution.setVariable(QUORUM_REQUIRED, true);
     }
   }
@@ -90,7 +71,7 @@ final class SessionDelegates {
       if (agenda != null) {
         agenda.forEach(n -> ids.add(n.isObject() && n.has("id") ? n.get("id").asText() : n.asText()));
       }
-      refusing(AGENDA, () -> service.buildAgenda(id(task), ids));
+      service.buildAgenda(id(task), ids);
     }
   }
 
@@ -109,7 +90,7 @@ final class SessionDelegates {
       boolean urgent = Boolean.TRUE.equals(Variables.bool(task, URGENT));
       String reason = Variables.string(task, URGENCY_REASON, "Le motif de l'urgence (urgencyReason)",
           InputLimits.URGENCY_REASON);
-      refusing(URGENT, () -> service.signConvocation(id(task), urgent, reason, actors.current(task)));
+      service.signConvocation(id(task), urgent, reason, actors.current(task));
     }
   }
 
@@ -197,8 +178,8 @@ final class SessionDelegates {
         }
         entries.add(new AttendanceEntry(text(e, "memberId"), parsed, text(e, "proxyHolderId")));
       }
-      Map<String, Object> dmn = refusing(ATTENDANCE, () -> service.rollCall(id(task), entries,
-          Variables.string(task, PRESIDING_MEMBER_ID), Variables.string(task, SESSION_SECRETARY_ID)));
+      Map<String, Object> dmn = service.rollCall(id(task), entries,
+          Variables.string(task, PRESIDING_MEMBER_ID), Variables.string(task, SESSION_SECRETARY_ID));
       task.getExecution().getProcessInstance().setVariables(dmn);
     }
 
@@ -222,11 +203,11 @@ final class SessionDelegates {
     public void execute(DelegateExecution execution) {
       Map<String, Object> decision = (Map<String, Object>) execution.getVariable(QUORUM_RESULT);
       QuorumJudgement judgement = service.recordQuorum(id(execution), decision,
-          Variables.integer(execution, "inOffice"), Variables.integer(execution, "present"),
-          Variables.integer(execution, "represented"));
+          Variables.integer(execution, IN_OFFICE), Variables.integer(execution, PRESENT),
+          Variables.integer(execution, REPRESENTED));
       execution.setVariable(QUORUM_REACHED, judgement.reached());
-      execution.setVariable("quorumRule", judgement.ruleLabel());
-      execution.setVariable("quorumFigures", judgement.figures());
+      execution.setVariable(QUORUM_RULE, judgement.ruleLabel());
+      execution.setVariable(QUORUM_FIGURES, judgement.figures());
     }
   }
 
@@ -240,8 +221,7 @@ final class SessionDelegates {
 
     @Override
     public void notify(DelegateTask task) {
-      OffsetDateTime date = refusing(NEW_SESSION_DATE,
-          () -> service.reconvene(id(task), Variables.string(task, NEW_SESSION_DATE)));
+      OffsetDateTime date = service.reconvene(id(task), Variables.string(task, NEW_SESSION_DATE));
       task.getExecution().getProcessInstance().setVariable(SESSION_DATE, date.toString());
       task.getExecution().getProcessInstance().setVariable(QUORUM_REQUIRED, false);
     }
@@ -272,7 +252,7 @@ final class SessionDelegates {
           Boolean.TRUE.equals(Variables.bool(task, SECRET_BALLOT)),
           presidingVote(task));
       String deliberationId = Variables.string(task, DELIBERATION_ID);
-      refusing(VOTES_FOR, () -> service.recordVote(id(task), deliberationId, input, actors.current(task)));
+      service.recordVote(id(task), deliberationId, input, actors.current(task));
       // The next item starts from a blank form.
       task.getExecution().getProcessInstance().removeVariables(VOTE_VARIABLES);
     }

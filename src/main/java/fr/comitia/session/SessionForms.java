@@ -1,5 +1,6 @@
 package fr.comitia.session;
 
+import fr.comitia.platform.FrenchDates;
 import fr.comitia.deliberation.DeliberationRecord;
 import fr.comitia.deliberation.DeliberationRecords;
 import fr.comitia.platform.TaskFormData;
@@ -74,9 +75,9 @@ final class SessionForms {
 
       Map<String, Object> convocation = new LinkedHashMap<>();
       convocation.put("requiredClearDays", required);
-      convocation.put("deadline", day(sessionDay.minusDays(required + 1L)));
+      convocation.put("deadline", day(ConvocationRules.lastDayToConvoke(sessionDay, required)));
       convocation.put("urgentRequiredClearDays", urgentRequired);
-      convocation.put("urgentDeadline", day(sessionDay.minusDays(urgentRequired + 1L)));
+      convocation.put("urgentDeadline", day(ConvocationRules.lastDayToConvoke(sessionDay, urgentRequired)));
       convocation.put("convocationDate", row.convocationDate() == null ? null : day(row.convocationDate()));
       convocation.put("urgent", row.urgent());
       convocation.put("urgencyReason", row.urgencyReason());
@@ -105,7 +106,7 @@ final class SessionForms {
     }
 
     static String day(LocalDate date) {
-      return SessionService.DAY.format(date);
+      return FrenchDates.day(date);
     }
   }
 

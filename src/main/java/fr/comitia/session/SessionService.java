@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.platform.FrenchDates;
+import fr.comitia.platform.RuleViolation;
 import static fr.comitia.session.SessionVariables.*;
 
 import fr.comitia.deliberation.DeliberationService;
@@ -14,7 +16,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,9 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SessionService {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
-  static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("H' h 'mm", Locale.FRENCH);
+  static final ZoneId PARIS = FrenchDates.ZONE;
 
   private final SessionRepository repository;
   private final Organisation organisation;
@@ -81,7 +80,7 @@ public class SessionService {
       faults.add(InputLimits.text("Le lieu de la séance", place, InputLimits.PLACE));
     }
     if (!faults.isEmpty()) {
-      throw new RuleViolation(String.join(" ", faults));
+      throw new RuleViolation("Séance refusée : " + String.join(" ", faults));
     }
     return runtimeService.startProcessInstanceByKey(PROCESS_KEY, Variables.createVariables()
         .putValue(BODY_ID, bodyId).putValue(SESSION_DATE, date.toString()).putValue(PLACE, place.strip()))
@@ -198,8 +197,7 @@ public class SessionService {
 
   /** « jeudi 16 juin 2022 à 10 h 00 » */
   static String when(OffsetDateTime date) {
-    OffsetDateTime paris = date.atZoneSameInstant(PARIS).toOffsetDateTime();
-    return DAY.format(paris) + " à " + HOUR.format(paris);
+    return FrenchDates.dayAndTime(date);
   }
 
   Optional<SessionRepository.Row> row(String sessionId) {

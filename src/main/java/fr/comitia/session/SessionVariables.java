@@ -33,6 +33,13 @@ public final class SessionVariables {
   public static final String QUORUM_RESULT = "quorumResult";
   public static final String QUORUM_REACHED = "quorumReached";
   public static final String QUORUM_REQUIRED = "quorumRequired";
+  /** The roll call's figures, inputs of DMN quorum (with the body's rules, see QuorumService.dmnVariables). */
+  public static final String IN_OFFICE = "inOffice";
+  public static final String PRESENT = "present";
+  public static final String REPRESENTED = "represented";
+  /** What decided, for Tasklist and Cockpit: the rule in words and the figures. */
+  public static final String QUORUM_RULE = "quorumRule";
+  public static final String QUORUM_FIGURES = "quorumFigures";
 
   // reconvene
   public static final String NEW_SESSION_DATE = "newSessionDate";

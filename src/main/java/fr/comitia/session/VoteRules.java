@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.platform.RuleViolation;
+
 /**
  * The outcome of a vote (CGCT L2121-20): voters are the members present or represented less those
  * not taking part; suffrages exprimés are for plus against; adopted when for exceeds against. On a

@@ -1,6 +1,10 @@
 package fr.comitia.web;
 
-import fr.comitia.platform.DataRefusals;
+import fr.comitia.platform.Refusals;
+import fr.comitia.platform.RuleViolation;
+import java.util.LinkedHashMap;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import java.util.Map;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -37,11 +41,22 @@ class ApiExceptionHandler {
         + (value.length() > 100 ? value.substring(0, 100) + "…" : value) + " ».");
   }
 
-  /** A value the register refuses (too long, forbidden character) or an act it keeps frozen. */
-  @ExceptionHandler(DataAccessException.class)
-  ResponseEntity<Map<String, Object>> data(DataAccessException e) {
-    DataRefusals.Refusal refusal = DataRefusals.of(e).orElseThrow(() -> e);
-    return body(HttpStatus.valueOf(refusal.status()), refusal.message());
+  /**
+   * A broken rule, thrown by a service or by the engine's delegates and listeners (which the engine
+   * wraps), a value the register refuses or an act it keeps frozen: the answer {@link Refusals}
+   * gives, with each fault. Anything else is not the caller's doing and stays a server error.
+   */
+  @ExceptionHandler({RuleViolation.class, ProcessEngineException.class, DataAccessException.class})
+  ResponseEntity<Map<String, Object>> refusal(RuntimeException e) {
+    if (e instanceof AuthorizationException) {
+      return body(HttpStatus.FORBIDDEN, "Accès refusé : vos autorisations Camunda ne permettent pas cette opération.");
+    }
+    Refusals.Refusal refusal = Refusals.of(e).orElseThrow(() -> e);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("status", refusal.status());
+    answer.put("message", refusal.message());
+    answer.put("faults", refusal.faults());
+    return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON).body(answer);
   }
 
   /** Spring MVC's own 4xx (method, media type, missing parameter, unknown route…), in French. */

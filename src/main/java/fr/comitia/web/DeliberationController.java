@@ -5,7 +5,6 @@ import fr.comitia.deliberation.DeliberationRecords;
 import fr.comitia.deliberation.DeliberationService;
 import fr.comitia.deliberation.DeliberationStatus;
 import fr.comitia.deliberation.Draft;
-import fr.comitia.deliberation.InvalidDraftException;
 import fr.comitia.document.ExtractService;
 import fr.comitia.mail.MailService;
 import fr.comitia.roster.Groups;
@@ -53,14 +52,9 @@ class DeliberationController {
       throw ApiException.forbidden("Accès refusé : le dépôt d'un projet de délibération est réservé à la rédaction, "
           + "à la direction et au secrétariat des assemblées.");
     }
-    try {
-      String id = service.submit(draft);
-      return ResponseEntity.created(URI.create("/api/deliberations/" + id))
-          .body(Map.of("id", id, "status", DeliberationStatus.IN_REVIEW.name()));
-    } catch (InvalidDraftException e) {
-      return ResponseEntity.badRequest().body(Map.of("status", 400, "message", "Projet refusé : " + e.getMessage(),
-          "faults", e.faults()));
-    }
+    String id = service.submit(draft);
+    return ResponseEntity.created(URI.create("/api/deliberations/" + id))
+        .body(Map.of("id", id, "status", DeliberationStatus.IN_REVIEW.name()));
   }
 
   @GetMapping("/{id}")

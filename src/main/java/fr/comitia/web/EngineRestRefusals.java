@@ -1,6 +1,6 @@
 package fr.comitia.web;
 
-import fr.comitia.platform.DataRefusals;
+import fr.comitia.platform.Refusals;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -18,12 +17,12 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * A call refused by a rule ({@code Variables.refusal}, thrown from a task listener or a delegate)
- * answers HTTP 400 with the French message alone on the engine REST API
+ * A call refused by a rule (a {@code RuleViolation}, thrown from a service, a task listener or a
+ * delegate) answers HTTP 400 with the French message alone on the engine REST API
  * ({@code /engine-rest/task/{id}/complete}, {@code submit-form}, starts, message correlations), as
  * Tasklist shows it. Camunda wraps any exception of a listener into a ProcessEngineException, which
  * its REST API would answer with 500. A value the register refuses (too long, forbidden character)
- * is a 400 too, a frozen act a 409 (see {@link DataRefusals}). Every other error keeps Camunda's
+ * is a 400 too, a frozen act a 409: {@link Refusals} tells. Every other error keeps Camunda's
  * own answer.
  */
 @Component
@@ -33,6 +32,7 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
   public void customize(ResourceConfig config) {
     config.register(RefusalMapper.class);
     config.register(EngineRefusalMapper.class);
+    config.register(RuleViolationMapper.class);
   }
 
   /** Refusals wrapped by Camunda's REST resources into a RestException. */
@@ -46,22 +46,10 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
       return refusal(exception).orElseGet(() -> camunda.toResponse(exception));
     }
 
-    static FormFieldValidationException ruleRefusal(Throwable e) {
-      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-        if (t instanceof FormFieldValidationException f) {
-          return f;
-        }
-      }
-      return null;
-    }
-
     /** The French 400/409 answer when the error is a refusal, empty otherwise. */
     static Optional<Response> refusal(Throwable exception) {
-      FormFieldValidationException rule = ruleRefusal(exception);
-      if (rule != null) {
-        return Optional.of(answer(400, FormFieldValidationException.class.getSimpleName(), rule.getMessage()));
-      }
-      return DataRefusals.of(exception).map(r -> answer(r.status(), "InvalidRequestException", r.message()));
+      return Refusals.of(exception).map(r -> answer(r.status(), r.status() == 400 ? "FormFieldValidationException"
+          : "InvalidRequestException", r.message()));
     }
 
     private static Response answer(int status, String type, String message) {
@@ -70,6 +58,16 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
       dto.setMessage(message);
       dto.setCode(0);
       return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+  }
+
+  /** A rule broken in a delegate, which the engine lets through as it is (e.g. a start's first step). */
+  @Priority(Priorities.USER - 100)
+  public static class RuleViolationMapper implements ExceptionMapper<fr.comitia.platform.RuleViolation> {
+
+    @Override
+    public Response toResponse(fr.comitia.platform.RuleViolation exception) {
+      return RefusalMapper.refusal(exception).orElseThrow();
     }
   }
 

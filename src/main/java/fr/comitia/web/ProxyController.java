@@ -3,7 +3,7 @@ package fr.comitia.web;
 import fr.comitia.session.AttendanceStatus;
 import fr.comitia.session.ProxyService;
 import fr.comitia.session.ProxyService.Grant;
-import fr.comitia.session.RuleViolation;
+import fr.comitia.platform.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -2,7 +2,6 @@ package fr.comitia.web;
 
 import fr.comitia.mail.MailService;
 import fr.comitia.roster.Groups;
-import fr.comitia.session.RuleViolation;
 import fr.comitia.session.SessionRecord;
 import fr.comitia.session.SessionRecords;
 import fr.comitia.session.SessionService;
@@ -45,12 +44,8 @@ class SessionController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> create(@RequestBody NewSession request) {
     currentUser.requireGroup(Groups.SECRETARIAT, "la création d'une séance");
-    try {
-      String id = service.submit(request.bodyId(), request.sessionDate(), request.place());
-      return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(Map.of("id", id));
-    } catch (RuleViolation e) {
-      throw ApiException.badRequest("Séance refusée : " + e.getMessage());
-    }
+    String id = service.submit(request.bodyId(), request.sessionDate(), request.place());
+    return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(Map.of("id", id));
   }
 
   @GetMapping("/{id}")

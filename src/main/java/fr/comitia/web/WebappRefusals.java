@@ -23,5 +23,8 @@ public class WebappRefusals implements AutoDiscoverable {
     if (!context.getConfiguration().isRegistered(EngineRestRefusals.EngineRefusalMapper.class)) {
       context.register(EngineRestRefusals.EngineRefusalMapper.class);
     }
+    if (!context.getConfiguration().isRegistered(EngineRestRefusals.RuleViolationMapper.class)) {
+      context.register(EngineRestRefusals.RuleViolationMapper.class);
+    }
   }
 }

@@ -47,22 +47,7 @@ class RegisterIntegrityIT {
 
   /** The seed's 2022-14 adopted and numbered, « Signer l'extrait » open for the president. */
   private String adoptedAwaitingSignature() {
-    Workflow.clockAt("2022-05-20T09:00:00+02:00");
-    String id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
-    Workflow.clockAt("2022-06-01T09:00:00+02:00");
-    String session = flow.createSession("comitesyndical", "2022-06-16T10:00:00+02:00", "Lille");
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
-    Workflow.clockAt("2022-06-10T11:00:00+02:00");
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
-    flow.executeJobs();
-    Workflow.clockAt("2022-06-16T10:00:00+02:00");
-    flow.executeJobs();
-    flow.completeOk("secretariat", session, "rollCall", Map.of(
-        "attendance", flow.resourceList("/seed/attendance-2022-06-16.json"),
-        "presidingMemberId", "bmesseannegrobelny", "sessionSecretaryId", "cbachelet"));
-    flow.completeOk("secretariat", session, "recordVote", Map.of("votesFor", 13, "votesAgainst", 0,
-        "abstentions", 0, "notParticipating", 0, "secretBallot", false));
+    String id = flow.seedAdopted("Lille").deliberationId();
     assertThat((String) flow.get("directeur", "/api/deliberations/" + id).get("number")).matches("2022-\\d+");
     assertThat(flow.hasTask(id, "signExtract")).isTrue();
     return id;

@@ -1,5 +1,6 @@
 package fr.comitia.document;
 
+import fr.comitia.platform.FrenchDates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.comitia.ComitiaTest;

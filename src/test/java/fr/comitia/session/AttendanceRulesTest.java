@@ -1,5 +1,6 @@
 package fr.comitia.session;
 
+import fr.comitia.platform.RuleViolation;
 import static fr.comitia.session.AttendanceStatus.ABSENT;
 import static fr.comitia.session.AttendanceStatus.EXCUSED;
 import static fr.comitia.session.AttendanceStatus.PRESENT;

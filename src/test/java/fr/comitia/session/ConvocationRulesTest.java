@@ -1,5 +1,6 @@
 package fr.comitia.session;
 
+import fr.comitia.platform.RuleViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

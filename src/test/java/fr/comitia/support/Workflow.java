@@ -95,6 +95,33 @@ public class Workflow {
     return (String) response.getBody().get("id");
   }
 
+  /** The seed's deliberation and the session that adopted it. */
+  public record Seed(String deliberationId, String sessionId) {}
+
+  /**
+   * Deliberation 2022-14 replayed on the clock of June 2022 up to its adoption (13 votes for, the
+   * seed's attendance): numbered, « Signer l'extrait » open for the president.
+   */
+  public Seed seedAdopted(String place) {
+    clockAt("2022-05-20T09:00:00+02:00");
+    String id = submit(resource("/seed/deliberation-2022-14.json"));
+    completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    clockAt("2022-06-01T09:00:00+02:00");
+    String session = createSession("comitesyndical", "2022-06-16T10:00:00+02:00", place);
+    completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
+    clockAt("2022-06-10T11:00:00+02:00");
+    completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    executeJobs();
+    clockAt("2022-06-16T10:00:00+02:00");
+    executeJobs();
+    completeOk("secretariat", session, "rollCall", Map.of(
+        "attendance", resourceList("/seed/attendance-2022-06-16.json"),
+        "presidingMemberId", "bmesseannegrobelny", "sessionSecretaryId", "cbachelet"));
+    completeOk("secretariat", session, "recordVote", Map.of("votesFor", 13, "votesAgainst", 0,
+        "abstentions", 0, "notParticipating", 0, "secretBallot", false));
+    return new Seed(id, session);
+  }
+
   /** A draft of {@code bodyId} submitted by the drafter and approved by the director; returns its id. */
   public String approvedDraft(String bodyId, String object) {
     Map<String, Object> draft = new LinkedHashMap<>();

@@ -54,23 +54,9 @@ class MemberReadsIT {
   @BeforeAll
   void playTheRegister() {
     flow = new Workflow(rest, taskService, managementService);
-    Workflow.clockAt("2022-05-20T09:00:00+02:00");
-    adopted = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
-    flow.completeOk("directeur", adopted, "reviewDraft", Map.of("approved", true));
-    Workflow.clockAt("2022-06-01T09:00:00+02:00");
-    s1 = flow.createSession("comitesyndical", "2022-06-16T10:00:00+02:00", PLACE);
-    flow.completeOk("secretariat", s1, "buildAgenda", Map.of("agenda", List.of(adopted)));
-    Workflow.clockAt("2022-06-10T11:00:00+02:00");
-    flow.completeOk("ccoulon", s1, "signConvocation", Map.of("urgent", false));
-    flow.executeJobs();
-    Workflow.clockAt("2022-06-16T10:00:00+02:00");
-    flow.executeJobs();
-    flow.completeOk("secretariat", s1, "rollCall", Map.of(
-        "attendance", flow.resourceList("/seed/attendance-2022-06-16.json"),
-        "presidingMemberId", "bmesseannegrobelny",
-        "sessionSecretaryId", "cbachelet"));
-    flow.completeOk("secretariat", s1, "recordVote", Map.of("votesFor", 13, "votesAgainst", 0,
-        "abstentions", 0, "notParticipating", 0, "secretBallot", false));
+    Workflow.Seed seed = flow.seedAdopted(PLACE);
+    adopted = seed.deliberationId();
+    s1 = seed.sessionId();
     Workflow.clockAt("2022-06-17T15:00:00+02:00");
     flow.completeOk("ccoulon", adopted, "signExtract", Map.of("signed", true));
     flow.executeJobs();
