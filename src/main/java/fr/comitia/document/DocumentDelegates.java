@@ -1,9 +1,5 @@
 package fr.comitia.document;
 
-import static fr.comitia.deliberation.DeliberationVariables.PARTNER_NOTIFICATIONS;
-
-import fr.comitia.notification.NotificationService;
-import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -31,19 +27,17 @@ final class DocumentDelegates {
   /**
    * « Signer électroniquement l'extrait », after the president's « Signer l'extrait »: the extract's
    * PDF is signed (PAdES) with the president's certificate and kept as {@code SIGNED_EXTRACT}; the
-   * HTML extract is kept again with the signature (date, certificate); the partners' notifications
-   * are prepared.
+   * HTML extract is kept again with the signature (date, certificate). The partners' notifications
+   * are prepared next, by the notification module ({@code prepareNotifications}).
    */
   @Component("sealExtractDelegate")
   static class SealExtractDelegate implements JavaDelegate {
     private final ExtractService extracts;
     private final SignedExtracts signedExtracts;
-    private final NotificationService notifications;
 
-    SealExtractDelegate(ExtractService extracts, SignedExtracts signedExtracts, NotificationService notifications) {
+    SealExtractDelegate(ExtractService extracts, SignedExtracts signedExtracts) {
       this.extracts = extracts;
       this.signedExtracts = signedExtracts;
-      this.notifications = notifications;
     }
 
     @Override
@@ -51,7 +45,6 @@ final class DocumentDelegates {
       String id = execution.getProcessBusinessKey();
       signedExtracts.seal(id);
       extracts.store(id);
-      execution.setVariable(PARTNER_NOTIFICATIONS, new ArrayList<>(notifications.prepare(id)));
     }
   }
 

@@ -4,6 +4,7 @@ import fr.comitia.platform.FrenchDates;
 import fr.comitia.deliberation.DeliberationRecord;
 import fr.comitia.deliberation.DeliberationRecords;
 import fr.comitia.roster.Organisation;
+import fr.comitia.session.ConvocationDocuments;
 import fr.comitia.session.SessionRecord;
 import fr.comitia.session.SessionRecords;
 import java.time.ZonedDateTime;
@@ -20,7 +21,7 @@ import org.thymeleaf.context.Context;
  * délibération ») and the convocation with its agenda, for the convocation mail.
  */
 @Service
-public class DraftDocuments {
+public class DraftDocuments implements ConvocationDocuments {
 
   private final DeliberationRecords deliberations;
   private final SessionRecords sessions;
@@ -40,6 +41,7 @@ public class DraftDocuments {
   }
 
   /** « Projet de délibération »: object, rapporteur, note, preamble, visas, proposal, articles, annexes. */
+  @Override
   public byte[] draftPdf(String deliberationId) {
     return renderer.render(draftHtml(deliberationId));
   }
@@ -60,6 +62,7 @@ public class DraftDocuments {
    * with its object, rapporteur and explanatory note, the president's signature, the urgency and
    * its reason if any, and « sans condition de quorum » on reconvocation.
    */
+  @Override
   public byte[] convocationPdf(String sessionId) {
     return renderer.render(convocationHtml(sessionId));
   }

@@ -21,6 +21,22 @@ final class NotificationDelegates {
     return Long.parseLong(Variables.string(scope, NOTIFICATION_ID));
   }
 
+  /** « Préparer les notifications », once the extract is sealed: one per partner of the draft. */
+  @Component("prepareNotificationsDelegate")
+  static class PrepareNotificationsDelegate implements JavaDelegate {
+    private final NotificationService service;
+
+    PrepareNotificationsDelegate(NotificationService service) {
+      this.service = service;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      execution.setVariable(fr.comitia.deliberation.DeliberationVariables.PARTNER_NOTIFICATIONS,
+          new java.util.ArrayList<>(service.prepare(execution.getProcessBusinessKey())));
+    }
+  }
+
   @Component("sendNotificationDelegate")
   static class SendNotificationDelegate implements JavaDelegate {
     private final NotificationService service;

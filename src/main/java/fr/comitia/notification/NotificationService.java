@@ -59,7 +59,7 @@ public class NotificationService {
       OffsetDateTime notifiedAt, int reminders, OffsetDateTime acknowledgedAt, String acknowledgedBy, int position, int sends) {}
 
   /** One notification per partner of the draft (a declared partner or a name and address); their ids. */
-  public List<String> prepare(String deliberationId) {
+  List<String> prepare(String deliberationId) {
     Draft draft = deliberations.draft(deliberationId).orElseThrow();
     List<String> ids = new ArrayList<>();
     int position = 0;

@@ -1,7 +1,6 @@
 package fr.comitia.session;
 
 import fr.comitia.deliberation.DeliberationService;
-import fr.comitia.document.DraftDocuments;
 import fr.comitia.mail.OutgoingMail;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -10,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionDocuments {
 
-  private final DraftDocuments documents;
+  private final ConvocationDocuments documents;
   private final DeliberationService deliberations;
 
-  SessionDocuments(DraftDocuments documents, DeliberationService deliberations) {
+  SessionDocuments(ConvocationDocuments documents, DeliberationService deliberations) {
     this.documents = documents;
     this.deliberations = deliberations;
   }

@@ -1,7 +1,5 @@
-package fr.comitia.platform;
+package fr.comitia.roster;
 
-import fr.comitia.roster.IdentityProperties;
-import fr.comitia.roster.Organisation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
