@@ -3,7 +3,6 @@ package fr.comitia.deliberation;
 import fr.comitia.deliberation.DeliberationRecord.*;
 import fr.comitia.roster.Organisation;
 import fr.comitia.roster.Organisation.Body;
-import fr.comitia.session.QuorumJudgement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

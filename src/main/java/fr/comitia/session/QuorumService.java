@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.deliberation.QuorumJudgement;
+
 import fr.comitia.roster.BodyRules;
 import fr.comitia.roster.BodyRules.QuorumRule;
 import java.time.LocalDate;

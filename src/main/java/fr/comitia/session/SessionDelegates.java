@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.deliberation.QuorumJudgement;
+
 import static fr.comitia.session.SessionVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.deliberation.QuorumJudgement;
+
 import fr.comitia.platform.FrenchDates;
 import fr.comitia.deliberation.DeliberationRecord;
 import fr.comitia.deliberation.DeliberationRecords;

@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.deliberation.QuorumJudgement;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.deliberation.QuorumJudgement;
+
 import fr.comitia.platform.FrenchDates;
 import fr.comitia.platform.RuleViolation;
 import static fr.comitia.session.SessionVariables.*;

@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.deliberation.QuorumJudgement;
+
 import fr.comitia.platform.RuleViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package fr.comitia.session;
+package fr.comitia.deliberation;
 
 import fr.comitia.platform.RuleViolation;
 
