@@ -4,7 +4,7 @@ import fr.comitia.platform.RuleViolation;
 import java.util.List;
 
 /** A draft that breaks a rule; every fault is listed in French, after « Projet refusé : ». */
-public class InvalidDraftException extends RuleViolation {
+class InvalidDraftException extends RuleViolation {
 
   private static final long serialVersionUID = 1L;
 

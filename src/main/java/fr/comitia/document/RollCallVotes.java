@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * part au vote : … ». Empty when each member's vote was not recorded (ordinary or secret vote).
  */
 @Component
-public class RollCallVotes {
+class RollCallVotes {
 
   /** One line of names: its label and the members, in the order of the attendance table. */
   public record BallotGroup(String label, List<String> names) {}

@@ -12,4 +12,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     of the organisation's president is created there (never in production)
  */
 @ConfigurationProperties("comitia.signature")
-public record SignatureProperties(String keystore, String password, String alias, boolean createIfMissing) {}
+record SignatureProperties(String keystore, String password, String alias, boolean createIfMissing) {}

@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
  * keeps the job; its next attempt finds the mail SENT (and completes quietly), or FAILED (and sends
  * it), or its holder dead and the claim expired (and takes it over).
  */
-public class MailInFlightException extends RuntimeException {
+class MailInFlightException extends RuntimeException {
 
   MailInFlightException(String deliveryId, String recipient, OffsetDateTime claimExpiresAt) {
     super("Le courriel " + deliveryId + " à " + recipient + " est en cours d'envoi par une autre exécution"

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * models deploy once whatever the machine and a restart creates no new version.
  */
 @Component
-public class ModelDeployer {
+class ModelDeployer {
 
   static final String DEPLOYMENT_NAME = "comitia";
   private static final String ROOT = "bpmn/";

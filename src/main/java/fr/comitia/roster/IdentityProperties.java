@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * elsewhere new accounts get a random password that nobody knows, to be set by an administrator.
  */
 @ConfigurationProperties("comitia.identity")
-public record IdentityProperties(Map<String, String> initialPasswords, String memberInitialPassword) {
+record IdentityProperties(Map<String, String> initialPasswords, String memberInitialPassword) {
 
   public IdentityProperties {
     initialPasswords = initialPasswords == null ? Map.of() : Map.copyOf(initialPasswords);

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * so that history keeps their name), and unlocked if they come back.
  */
 @Component
-public class IdentitySync {
+class IdentitySync {
 
   /** Far enough to mean « for good »; Camunda refuses logins before this instant. */
   static final Date LOCKED_FOR_GOOD = new Date(253402214400000L); // 9999-12-31

@@ -3,7 +3,7 @@ package fr.comitia.roster;
 import fr.comitia.platform.StartupRefusedException;
 
 /** The organisation file is wrong: the message names the file, the line or entry, and the fault. */
-public class InvalidOrganisationException extends StartupRefusedException {
+class InvalidOrganisationException extends StartupRefusedException {
 
   InvalidOrganisationException(String message) {
     super(message);

@@ -38,7 +38,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads and checks {@code organisation.yml}. Every fault is reported with the file, the line, the
  * entry and what is wrong, in French, so that a secretariat can mend the file without help.
  */
-public final class OrganisationLoader {
+final class OrganisationLoader {
 
   /** Camunda's default whitelist for user and group ids, lower-cased for readability. */
   static final Pattern ID = Pattern.compile("[a-z0-9]+");

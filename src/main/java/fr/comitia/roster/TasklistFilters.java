@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * authorizations (the tasks of their groups).
  */
 @Component
-public class TasklistFilters {
+class TasklistFilters {
 
   private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 

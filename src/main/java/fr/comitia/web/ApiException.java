@@ -3,7 +3,7 @@ package fr.comitia.web;
 import org.springframework.http.HttpStatus;
 
 /** A refusal of the API, with its HTTP status and a French message for the person who asked. */
-public class ApiException extends RuntimeException {
+class ApiException extends RuntimeException {
 
   private final HttpStatus status;
 
