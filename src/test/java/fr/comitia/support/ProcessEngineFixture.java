@@ -12,13 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
-import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.camunda.bpm.spring.boot.starter.spin.CamundaJacksonFormatConfiguratorJSR310;
+import org.camunda.bpm.spring.boot.starter.spin.CamundaJacksonFormatConfiguratorJdk8;
+import org.camunda.bpm.spring.boot.starter.spin.CamundaJacksonFormatConfiguratorParameterNames;
+import org.camunda.bpm.spring.boot.starter.spin.SpringBootSpinProcessEnginePlugin;
 
 /**
  * A bare Camunda engine for the process tests ({@code *ProcessTest}): no Spring, the models of
@@ -123,9 +127,17 @@ public final class ProcessEngineFixture implements AutoCloseable {
     configuration.setDefaultSerializationFormat("application/json");
     configuration.setJavaSerializationFormatEnabled(false);
     configuration.setEnforceHistoryTimeToLive(true);
-    // Json variables (agenda, attendance), as in the application.
+    // Json variables (agenda, attendance) and objects as JSON, with the Jackson modules Camunda's
+    // Spring Boot starter registers in the application (java.time: the DMN's date(sessionDay) input is
+    // kept in the history as a LocalDate).
     List<ProcessEnginePlugin> plugins = new ArrayList<>();
-    plugins.add(new SpinProcessEnginePlugin());
+    plugins.add(new SpringBootSpinProcessEnginePlugin() {
+      {
+        dataFormatConfiguratorJsr310 = Optional.of(new CamundaJacksonFormatConfiguratorJSR310());
+        dataFormatConfiguratorJdk8 = Optional.of(new CamundaJacksonFormatConfiguratorJdk8());
+        dataFormatConfiguratorParameterNames = Optional.of(new CamundaJacksonFormatConfiguratorParameterNames());
+      }
+    });
     configuration.setProcessEnginePlugins(plugins);
     return configuration;
   }
