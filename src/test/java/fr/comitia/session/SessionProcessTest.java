@@ -22,6 +22,7 @@ import fr.comitia.support.EngineStubs;
 import fr.comitia.support.EngineStubs.Seen;
 import fr.comitia.support.ProcessEngineFixture;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -110,7 +111,8 @@ class SessionProcessTest {
     stubs.listener("voteFormListener");
     // As RecordVoteListener: the next item starts from a blank form.
     stubs.listener("recordVoteListener", task -> task.getExecution().getProcessInstance()
-        .removeVariables(SessionDelegates.RecordVoteListener.VOTE_VARIABLES));
+        .removeVariables(List.of(WITHDRAWN, VOTES_FOR, VOTES_AGAINST, ABSTENTIONS, NOT_PARTICIPATING, SECRET_BALLOT,
+            PRESIDING_VOTE)));
     stubs.listener("closeSessionListener");
     stubs.delegate("produceMinutesDelegate");
 
@@ -338,7 +340,7 @@ class SessionProcessTest {
     }
     String sessionDate = (String) task.getVariable(SESSION_DATE);
     task.getExecution().getProcessInstance().setVariables(QuorumService.dmnVariables(
-        OffsetDateTime.parse(sessionDate).atZoneSameInstant(SessionService.PARIS).toLocalDate(), BodyRules.cgct(),
+        OffsetDateTime.parse(sessionDate).atZoneSameInstant(ZoneId.of("Europe/Paris")).toLocalDate(), BodyRules.cgct(),
         (Boolean) task.getVariable(QUORUM_REQUIRED), attendance.elements().size(), present, represented));
   }
 
