@@ -66,9 +66,10 @@ class DeliberationProcessTest {
   static final String NUMBER_GIVEN = "2026-17";
   static final Instant SENT_AT = Instant.parse("2026-12-10T09:00:00Z");
   static final Duration REMINDER_DELAY = Duration.ofDays(7);
+  static final int MAX_REMINDERS = 3;
 
   EngineStubs stubs;
-  /** What {@code sealExtractDelegate} prepares: one notification id per partner. */
+  /** What {@code prepareNotificationsDelegate} prepares: one notification id per partner. */
   List<String> partners = List.of();
   JavaDelegate assignNumber;
   JavaDelegate markRejected;
@@ -97,7 +98,8 @@ class DeliberationProcessTest {
     stubs.delegate("renderExtractDelegate");
     stubs.listener("extractViewListener");
     stubs.listener("signExtractListener");
-    stubs.delegate("sealExtractDelegate",
+    stubs.delegate("sealExtractDelegate");
+    stubs.delegate("prepareNotificationsDelegate",
         execution -> execution.setVariable(PARTNER_NOTIFICATIONS, new ArrayList<>(partners)));
     // As NotificationDelegates: a send restarts the count of reminders, each reminder adds one.
     stubs.delegate("sendNotificationDelegate", execution -> execution.setVariable(REMINDERS, 0));
@@ -108,6 +110,7 @@ class DeliberationProcessTest {
     markNotified = stubs.delegate("markNotifiedDelegate");
     NotificationSettings settings = stubs.bean("notificationSettings", mock(NotificationSettings.class));
     when(settings.reminderDelay()).thenReturn(REMINDER_DELAY.toString());
+    when(settings.maxReminders()).thenReturn(MAX_REMINDERS);
   }
 
   @AfterEach
@@ -251,7 +254,8 @@ class DeliberationProcessTest {
     partners = List.of();
     ProcessInstance pi = sealed();
 
-    assertThat(pi).hasPassed("sealExtract", "markNotified", "deliberationNotified").hasNotPassed("sendNotification")
+    assertThat(pi).hasPassed("sealExtract", "prepareNotifications", "markNotified", "deliberationNotified")
+        .hasNotPassed("sendNotification")
         .isEnded();
     verify(markNotified).execute(any());
     assertThat(stubs.seen("sendNotificationDelegate")).isEmpty();
@@ -424,7 +428,7 @@ class DeliberationProcessTest {
 
   /** Three reminders, then the fourth delay: « Relancer le partenaire ». */
   static void followUpDue(ProcessInstance pi) {
-    for (int n = 1; n <= 3; n++) {
+    for (int n = 1; n <= MAX_REMINDERS; n++) {
       remind(pi, n);
     }
     fireTimer(pi);
