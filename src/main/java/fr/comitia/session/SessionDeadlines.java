@@ -26,7 +26,7 @@ public class SessionDeadlines {
   public Date convocationDeadline(DelegateExecution execution) {
     SessionRepository.Row row = row(execution);
     int clearDays = service.body(row).rules().convocationDelayClearDays();
-    return endOf(SessionService.sessionDay(row).minusDays(clearDays + 1L));
+    return endOf(ConvocationRules.lastConvocationDay(SessionService.sessionDay(row), clearDays));
   }
 
   /** The agenda is ready the day before the convocation deadline, for the president to read it. */

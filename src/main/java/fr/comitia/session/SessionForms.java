@@ -56,7 +56,7 @@ final class SessionForms {
       LocalDate today = LocalDate.now(clock.withZone(SessionService.PARIS));
       LocalDate sessionDay = SessionService.sessionDay(row);
       int required = body.rules().convocationDelayClearDays();
-      int urgentRequired = Math.min(ConvocationRules.URGENCY_MIN_DAYS, Math.max(0, required));
+      int urgentRequired = ConvocationRules.urgentClearDays(required);
 
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("id", row.id());
@@ -74,9 +74,9 @@ final class SessionForms {
 
       Map<String, Object> convocation = new LinkedHashMap<>();
       convocation.put("requiredClearDays", required);
-      convocation.put("deadline", day(sessionDay.minusDays(required + 1L)));
+      convocation.put("deadline", day(ConvocationRules.lastConvocationDay(sessionDay, required)));
       convocation.put("urgentRequiredClearDays", urgentRequired);
-      convocation.put("urgentDeadline", day(sessionDay.minusDays(urgentRequired + 1L)));
+      convocation.put("urgentDeadline", day(ConvocationRules.lastConvocationDay(sessionDay, urgentRequired)));
       convocation.put("convocationDate", row.convocationDate() == null ? null : day(row.convocationDate()));
       convocation.put("urgent", row.urgent());
       convocation.put("urgencyReason", row.urgencyReason());
