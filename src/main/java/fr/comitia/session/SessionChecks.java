@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,12 +28,15 @@ public class SessionChecks {
   private final SessionService service;
   private final QuorumService quorum;
   private final Clock clock;
+  private final IdentityService identityService;
 
-  SessionChecks(SessionRepository repository, SessionService service, QuorumService quorum, Clock clock) {
+  SessionChecks(SessionRepository repository, SessionService service, QuorumService quorum, Clock clock,
+      IdentityService identityService) {
     this.repository = repository;
     this.service = service;
     this.quorum = quorum;
     this.clock = clock;
+    this.identityService = identityService;
   }
 
   /**
@@ -76,7 +82,7 @@ public class SessionChecks {
    */
   public Optional<RollCallCheck> rollCall(String sessionId, List<AttendanceEntry> entries, String presidingMemberId,
       String sessionSecretaryId) {
-    return repository.find(sessionId).map(session -> {
+    return repository.find(sessionId).map(session -> asComitia(() -> {
       Body body = service.body(session);
       LocalDate day = SessionService.sessionDay(session);
       Map<String, String> names = new LinkedHashMap<>();
@@ -103,7 +109,23 @@ public class SessionChecks {
       }
       return new RollCallCheck(sessionId, Collections.unmodifiableMap(names), max, summary, judgement,
           body.assemblyName(), fault, Collections.unmodifiableMap(holders));
-    });
+    }));
+  }
+
+  /**
+   * Comitia evaluates DMN {@code quorum}, as the business rule task does, not the user of the request
+   * (who has no right to evaluate decisions through the engine's API).
+   */
+  private <T> T asComitia(Supplier<T> work) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
   }
 
   /**
