@@ -131,9 +131,17 @@ class FormRulesIT {
         "Paramètre « presidingVote » invalide : FOR, AGAINST ou ABSTAIN (reçu : « PEUTETRE »).");
     assertBadRequest("secretariat", "/api/forms/vote-check?presentOrRepresented=21&secretBallot=oui",
         "Paramètre « secretBallot » invalide : true ou false (reçu : « oui »).");
-    // Without credentials (no Basic, no Tasklist session): 401.
-    assertThat(rest.getForEntity("/api/forms/vote-check?presentOrRepresented=21", String.class)
-        .getStatusCode().value()).isEqualTo(401);
+    // Without credentials (no Basic, no Tasklist session): 401; a form's script gets no Basic challenge (the
+    // browser would open its login prompt over Tasklist).
+    ResponseEntity<String> anonymous = rest.getForEntity("/api/forms/vote-check?presentOrRepresented=21", String.class);
+    assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+    assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+    org.springframework.http.HttpHeaders script = new org.springframework.http.HttpHeaders();
+    script.add("X-Requested-With", "XMLHttpRequest");
+    ResponseEntity<String> fromScript = rest.exchange("/api/forms/vote-check?presentOrRepresented=21", HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(script), String.class);
+    assertThat(fromScript.getStatusCode().value()).isEqualTo(401);
+    assertThat(fromScript.getHeaders().containsKey("WWW-Authenticate")).isFalse();
   }
 
   // --- Roll call -------------------------------------------------------------------------------------

@@ -87,7 +87,9 @@ function watch($scope, path, params, onAnswer, options) {
           onAnswer(answer, error);
         });
       }
-      fetch(base() + path + '?' + query(current), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      // X-Requested-With: a 401 (session ended) then comes without a Basic challenge, so no browser login prompt.
+      fetch(base() + path + '?' + query(current), { credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })
         .then(function (response) {
           return response.json().catch(function () { return {}; }).then(function (body) {
             if (response.ok) {
@@ -101,9 +103,16 @@ function watch($scope, path, params, onAnswer, options) {
     }, delay);
   }
 
+  let closed = false;
   $scope.$watch(params, function (current) {
-    if (current) { ask(current); }
+    if (current && !closed) { ask(current); }
   }, true);
+  // The form closed (task completed, another task opened, logout): nothing more is asked, no answer applied.
+  $scope.$on('$destroy', function () {
+    closed = true;
+    sequence++;
+    clearTimeout(timer);
+  });
 
   return {
     fresh: function () {
@@ -112,7 +121,7 @@ function watch($scope, path, params, onAnswer, options) {
     },
     refresh: function () {
       const current = params();
-      if (current) { ask(current); }
+      if (current && !closed) { ask(current); }
     }
   };
 }
