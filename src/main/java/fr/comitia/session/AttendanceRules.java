@@ -1,6 +1,7 @@
 package fr.comitia.session;
 
 import fr.comitia.platform.RuleViolation;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +111,48 @@ public final class AttendanceRules {
     }
     return new AttendanceSummary(
         membersInOffice.size(), present, absent, excused, proxies.size(), proxies);
+  }
+
+  /**
+   * The members who may receive a giver's proxy, as {@link #check} will accept it: present, not the
+   * giver, and holding fewer than the maximum of the other givers' proxies.
+   *
+   * @param entries the roll call as it stands (entries of members not in office count for the
+   *     proxies they give)
+   * @param membersInOffice id to display name, in roll-call order
+   * @param maxProxiesPerHolder proxies one present member may hold at this session
+   * @param giverId the member who gives the proxy
+   * @return the ids of the possible holders, in roll-call order
+   */
+  public static List<String> eligibleHolders(
+      List<AttendanceEntry> entries,
+      Map<String, String> membersInOffice,
+      int maxProxiesPerHolder,
+      String giverId) {
+    Map<String, AttendanceStatus> status = new HashMap<>();
+    Map<String, Integer> heldBy = new HashMap<>();
+    for (AttendanceEntry entry : entries == null ? List.<AttendanceEntry>of() : entries) {
+      if (entry == null || entry.memberId() == null) {
+        continue;
+      }
+      status.putIfAbsent(entry.memberId(), entry.status());
+      String holder = entry.proxyHolderId();
+      if (holder != null
+          && !holder.isBlank()
+          && entry.status() != AttendanceStatus.PRESENT
+          && !entry.memberId().equals(giverId)) {
+        heldBy.merge(holder, 1, Integer::sum);
+      }
+    }
+    List<String> eligible = new ArrayList<>();
+    for (String id : membersInOffice.keySet()) {
+      if (!id.equals(giverId)
+          && status.get(id) == AttendanceStatus.PRESENT
+          && heldBy.getOrDefault(id, 0) < maxProxiesPerHolder) {
+        eligible.add(id);
+      }
+    }
+    return eligible;
   }
 
   private static boolean isWoman(String displayName) {

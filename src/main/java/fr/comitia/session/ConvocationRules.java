@@ -37,6 +37,11 @@ public final class ConvocationRules {
     return Math.max(0, ChronoUnit.DAYS.between(convocationDate, sessionDay) - 1);
   }
 
+  /** The delay in clear days under urgency: the body's delay, shortened to {@value #URGENCY_MIN_DAYS}. */
+  public static int urgentClearDays(int requiredClearDays) {
+    return Math.min(URGENCY_MIN_DAYS, Math.max(0, requiredClearDays));
+  }
+
   /**
    * Checks the convocation delay of a session.
    *
@@ -57,7 +62,7 @@ public final class ConvocationRules {
       if (urgencyReason == null || urgencyReason.isBlank()) {
         throw new RuleViolation("Urgence : le motif de l'urgence est obligatoire");
       }
-      int required = Math.min(URGENCY_MIN_DAYS, Math.max(0, requiredClearDays));
+      int required = urgentClearDays(requiredClearDays);
       if (clear < required) {
         throw new RuleViolation(
             "Délai de convocation non respecté : "

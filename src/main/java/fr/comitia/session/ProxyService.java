@@ -100,23 +100,22 @@ public class ProxyService {
         session.place(), current, eligibleHolders(grant, names, max, current), max);
   }
 
-  /** Members who can still receive this member's proxy: not absent themselves, not at the maximum. */
+  /**
+   * Members who can still receive this member's proxy: not absent themselves, not at the maximum
+   * (the rule of {@link AttendanceRules#eligibleHolders}, with every member who declared nothing
+   * taken as present).
+   */
   private Map<String, String> eligibleHolders(Grant grant, Map<String, String> names, int max, Declaration current) {
-    List<Declaration> active = active(grant.sessionId(), grant.sitting());
-    Map<String, Integer> held = new HashMap<>();
-    List<String> absent = new ArrayList<>();
-    for (Declaration d : active) {
-      absent.add(d.memberId());
-      if (d.proxyHolderId() != null && !d.memberId().equals(grant.memberId())) {
-        held.merge(d.proxyHolderId(), 1, Integer::sum);
-      }
+    List<AttendanceEntry> entries = new ArrayList<>();
+    List<String> declared = new ArrayList<>();
+    for (Declaration d : active(grant.sessionId(), grant.sitting())) {
+      declared.add(d.memberId());
+      entries.add(new AttendanceEntry(d.memberId(), AttendanceStatus.valueOf(d.status()), d.proxyHolderId()));
     }
+    names.keySet().stream().filter(id -> !declared.contains(id))
+        .forEach(id -> entries.add(new AttendanceEntry(id, AttendanceStatus.PRESENT, null)));
     Map<String, String> eligible = new LinkedHashMap<>();
-    names.forEach((id, name) -> {
-      if (!id.equals(grant.memberId()) && !absent.contains(id) && held.getOrDefault(id, 0) < max) {
-        eligible.put(id, name);
-      }
-    });
+    AttendanceRules.eligibleHolders(entries, names, max, grant.memberId()).forEach(id -> eligible.put(id, names.get(id)));
     return eligible;
   }
 

@@ -154,40 +154,10 @@ final class SessionDelegates {
     @Override
     public void notify(DelegateTask task) {
       JsonNode attendance = Variables.json(task, ATTENDANCE);
-      if (attendance == null || !attendance.isArray()) {
-        throw Variables.refusal(ATTENDANCE,
-            "« attendance » doit être une liste de {memberId, status, proxyHolderId}, un élément par membre en exercice.");
-      }
-      if (attendance.size() > InputLimits.ATTENDANCE) {
-        throw Variables.refusal(ATTENDANCE, "Appel refusé : au plus " + InputLimits.ATTENDANCE + " entrées (reçu : "
-            + attendance.size() + ").");
-      }
-      List<AttendanceEntry> entries = new ArrayList<>();
-      for (JsonNode e : attendance) {
-        if (!e.isObject()) {
-          throw Variables.refusal(ATTENDANCE, "Appel refusé : chaque entrée est un objet {memberId, status, "
-              + "proxyHolderId}.");
-        }
-        String status = text(e, "status");
-        AttendanceStatus parsed = null;
-        if (status != null) {
-          try {
-            parsed = AttendanceStatus.valueOf(status);
-          } catch (IllegalArgumentException ex) {
-            throw Variables.refusal(ATTENDANCE, "Appel refusé : statut « " + status + " » inconnu "
-                + "(PRESENT, ABSENT ou EXCUSED).");
-          }
-        }
-        entries.add(new AttendanceEntry(text(e, "memberId"), parsed, text(e, "proxyHolderId")));
-      }
+      List<AttendanceEntry> entries = SessionChecks.attendance(attendance);
       Map<String, Object> dmn = service.rollCall(id(task), entries,
           Variables.string(task, PRESIDING_MEMBER_ID), Variables.string(task, SESSION_SECRETARY_ID));
       task.getExecution().getProcessInstance().setVariables(dmn);
-    }
-
-    private static String text(JsonNode node, String field) {
-      JsonNode v = node.get(field);
-      return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
     }
   }
 

@@ -59,7 +59,7 @@ final class SessionForms {
       LocalDate today = LocalDate.now(clock.withZone(SessionService.PARIS));
       LocalDate sessionDay = SessionService.sessionDay(row);
       int required = body.rules().convocationDelayClearDays();
-      int urgentRequired = Math.min(ConvocationRules.URGENCY_MIN_DAYS, Math.max(0, required));
+      int urgentRequired = ConvocationRules.urgentClearDays(required);
 
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("id", row.id());

@@ -171,15 +171,21 @@ public class SessionService {
    */
   void signConvocation(String sessionId, boolean urgent, String urgencyReason, String userId) {
     SessionRepository.Row session = repository.findForUpdate(sessionId).orElseThrow();
+    LocalDate today = LocalDate.now(clock.withZone(PARIS));
+    checkConvocation(session, today, urgent, urgencyReason, userId);
+    repository.convoke(sessionId, today, userId, urgent, urgent ? urgencyReason.strip() : null);
+  }
+
+  /** The rules of the signature of a convocation sent that day (signatory, delay in clear days). */
+  void checkConvocation(SessionRepository.Row session, LocalDate today, boolean urgent, String urgencyReason,
+      String userId) {
     Body body = body(session);
     if (userId != null && !userId.equals(body.presidentId())) {
       throw new RuleViolation("Signature refusée : la convocation est signée par le président, "
           + name(body.presidentId()) + ".");
     }
-    LocalDate today = LocalDate.now(clock.withZone(PARIS));
     LocalDate sessionDay = session.sessionDate().atZoneSameInstant(PARIS).toLocalDate();
     ConvocationRules.check(today, sessionDay, body.rules().convocationDelayClearDays(), urgent, urgencyReason);
-    repository.convoke(sessionId, today, userId, urgent, urgent ? urgencyReason.strip() : null);
   }
 
   void scheduleItems(String sessionId) {
@@ -221,12 +227,7 @@ public class SessionService {
     membersInOffice(session).forEach(s -> names.put(s.id(), s.fullName()));
     int maxProxies = quorumService.maxProxiesPerHolder(day, body.rules());
     AttendanceSummary summary = AttendanceRules.check(entries, names, maxProxies);
-    Map<String, AttendanceEntry> byId = new LinkedHashMap<>();
-    entries.forEach(e -> byId.put(e.memberId(), e));
-    requirePresent(byId, names, presidingMemberId, "La présidence de séance", PRESIDING_MEMBER_ID);
-    if (sessionSecretaryId != null) {
-      requirePresent(byId, names, sessionSecretaryId, "Le secrétaire de séance", SESSION_SECRETARY_ID);
-    }
+    Map<String, AttendanceEntry> byId = requireOfficers(entries, names, presidingMemberId, sessionSecretaryId);
     List<AttendanceEntry> ordered = new ArrayList<>();
     for (String id : names.keySet()) {
       AttendanceEntry e = byId.get(id);
@@ -236,6 +237,21 @@ public class SessionService {
     repository.saveRollCall(sessionId, session.sitting(), ordered, presidingMemberId, sessionSecretaryId);
     return QuorumService.dmnVariables(day, body.rules(), session.quorumRequired(), summary.inOffice(),
         summary.present(), summary.represented());
+  }
+
+  /**
+   * The presiding member (required) and the session's secretary (optional) are members present at
+   * a roll call that {@link AttendanceRules#check} accepted; returns its entries by member.
+   */
+  static Map<String, AttendanceEntry> requireOfficers(List<AttendanceEntry> entries, Map<String, String> names,
+      String presidingMemberId, String sessionSecretaryId) {
+    Map<String, AttendanceEntry> byId = new LinkedHashMap<>();
+    entries.forEach(e -> byId.put(e.memberId(), e));
+    requirePresent(byId, names, presidingMemberId, "La présidence de séance", PRESIDING_MEMBER_ID);
+    if (sessionSecretaryId != null) {
+      requirePresent(byId, names, sessionSecretaryId, "Le secrétaire de séance", SESSION_SECRETARY_ID);
+    }
+    return byId;
   }
 
   private static void requirePresent(Map<String, AttendanceEntry> byId, Map<String, String> names, String memberId,

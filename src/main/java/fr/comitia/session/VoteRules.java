@@ -51,8 +51,8 @@ public final class VoteRules {
               + presentPlusRepresented
               + (presentPlusRepresented > 1 ? " présents ou représentés" : " présent ou représenté"));
     }
-    int voters = presentPlusRepresented - notParticipating;
-    int cast = votesFor + against + abstentions;
+    int voters = voters(presentPlusRepresented, notParticipating);
+    int cast = cast(votesFor, against, abstentions);
     if (cast > voters) {
       throw new RuleViolation(
           "Votes incohérents : "
@@ -62,7 +62,7 @@ public final class VoteRules {
               + voters
               + (voters > 1 ? " votants" : " votant"));
     }
-    int suffrages = votesFor + against;
+    int suffrages = suffragesExprimes(votesFor, against);
     Outcome outcome;
     boolean casting = false;
     if (votesFor > against) {
@@ -81,6 +81,21 @@ public final class VoteRules {
     }
     return new VoteResult(
         outcome, voters, votesFor, against, abstentions, notParticipating, suffrages, casting);
+  }
+
+  /** Votants: the members present or represented, less those who do not take part in the vote. */
+  public static int voters(int presentPlusRepresented, int notParticipating) {
+    return presentPlusRepresented - notParticipating;
+  }
+
+  /** Voix exprimées et abstentions: what may not exceed the voters. */
+  public static int cast(int votesFor, int votesAgainst, int abstentions) {
+    return votesFor + votesAgainst + abstentions;
+  }
+
+  /** Suffrages exprimés: for plus against. */
+  public static int suffragesExprimes(int votesFor, int votesAgainst) {
+    return votesFor + votesAgainst;
   }
 
   private static int required(Integer value, String what) {

@@ -9,7 +9,10 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-/** HTTP 401 with a Basic challenge and a French JSON message, for missing or wrong credentials. */
+/**
+ * HTTP 401 with a Basic challenge and a French JSON message, for missing or wrong credentials; no
+ * challenge for a script's request ({@code X-Requested-With: XMLHttpRequest}).
+ */
 class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
   static final String MESSAGE = "Authentification requise : identifiez-vous avec votre identifiant "
@@ -19,7 +22,11 @@ class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Comitia\", charset=\"UTF-8\"");
+    // A script's request (Tasklist's forms ask /api/forms/… with X-Requested-With) gets no challenge: the
+    // browser would open its login prompt over Tasklist.
+    if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Comitia\", charset=\"UTF-8\"");
+    }
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write("{\"status\":401,\"message\":\"" + MESSAGE + "\"}");

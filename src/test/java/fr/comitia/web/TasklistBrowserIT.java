@@ -232,6 +232,9 @@ class TasklistBrowserIT {
     browser.openTask(taskId(session, "signConvocation"), "Signer la convocation");
     browser.waitFor(d -> browser.form().getText().contains(SEED_OBJECT));
     assertThat(browser.form().getText()).contains("5 jours francs").contains("au plus tard le vendredi 10 juin 2022");
+    // Before signing, Comitia says what the signature would meet today (GET /api/forms/convocation-check).
+    browser.waitFor(d -> browser.form().findElement(By.cssSelector(".convocation-check")).getText()
+        .contains("Délai de convocation non respecté : 2 jours francs entre le 13 juin 2022 et le 16 juin 2022"));
     browser.formScreenshot("08-sign-convocation");
     browser.claim();
     browser.clickComplete();
@@ -273,12 +276,19 @@ class TasklistBrowserIT {
     browser.claim();
     // An excused member gives a proxy; another is absent.
     setStatus("adecagny", "EXCUSED");
+    // Who may hold the proxy is Comitia's answer (GET /api/forms/roll-call-check): present members only, not the
+    // giver, not one who already holds a proxy (one per holder for this body).
+    browser.waitFor(d -> new Select(browser.form().findElement(By.id("holder-adecagny"))).getOptions().stream()
+        .anyMatch(o -> o.getText().equals("Mme Valérie BIEGALSKI")));
     Select holder = new Select(browser.form().findElement(By.id("holder-adecagny")));
     assertThat(holder.getOptions().stream().map(WebElement::getText))
-        .contains("Mme Valérie BIEGALSKI").doesNotContain("M. Arnaud DECAGNY", "M. Luc MONNET");
+        .contains("Mme Valérie BIEGALSKI").doesNotContain("M. Arnaud DECAGNY", "M. Luc MONNET", "M. Grégory BARTHOLOMEUS");
     holder.selectByVisibleText("Mme Valérie BIEGALSKI");
     setStatus("jldauchy", "ABSENT");
     new Select(browser.form().findElement(By.id("sessionSecretaryId"))).selectByVisibleText("M. Claude BACHELET");
+    // The totals and the quorum as DMN « quorum » will judge it, as Comitia answers them for this roll call.
+    browser.waitFor(d -> browser.form().findElement(By.cssSelector(".present-count")).getText().equals("19")
+        && browser.form().findElement(By.cssSelector(".proxy-count")).getText().equals("2"));
     assertThat(browser.form().findElement(By.cssSelector(".quorum")).getText())
         .contains("Statuts : majorité des membres en exercice présents ou représentés")
         .contains("21 présents ou représentés sur 22 membres en exercice, 12 requis : le quorum est atteint.");
@@ -301,8 +311,11 @@ class TasklistBrowserIT {
     browser.claim();
     WebElement votesFor = browser.form().findElement(By.id("votesFor"));
     votesFor.sendKeys("25");
+    // The consistency line is Comitia's answer (GET /api/forms/vote-check), in VoteRules' words.
+    browser.waitFor(d -> browser.form().findElement(By.cssSelector(".consistency")).getText()
+        .contains("Votes incohérents : 25 voix exprimées ou abstentions pour 21 votants"));
     assertThat(browser.form().findElement(By.cssSelector(".consistency")).getText())
-        .contains("Votants : 21").contains("Votes incohérents : 25 voix exprimées ou abstentions pour 21 votants");
+        .contains("Votants : 21").contains("voix exprimées et abstentions : 25");
     browser.clickComplete();
     assertThat(browser.refusal()).isEqualTo("Votes incohérents : 25 voix exprimées ou abstentions pour 21 votants");
     browser.formScreenshot("11-record-vote-refused");
@@ -315,8 +328,25 @@ class TasklistBrowserIT {
     WebElement abstentions = browser.form().findElement(By.id("abstentions"));
     abstentions.clear();
     abstentions.sendKeys("1");
+    browser.waitFor(d -> browser.form().findElement(By.cssSelector(".consistency")).getText()
+        .contains("Figures cohérentes : la délibération est adoptée."));
     assertThat(browser.form().findElement(By.cssSelector(".consistency")).getText())
-        .contains("Figures cohérentes : la délibération est adoptée.");
+        .contains("Votants : 21").contains("suffrages exprimés : 20");
+    // A tie: the presiding member's casting vote is asked for, then decides.
+    votesFor.clear();
+    votesFor.sendKeys("10");
+    against.clear();
+    against.sendKeys("10");
+    browser.waitFor(d -> browser.form().getText().contains("indiquez son vote"));
+    assertThat(browser.all(By.cssSelector("input[name=presidingVote]"))).hasSize(3);
+    browser.formScreenshot("12-record-vote-tie");
+    votesFor.clear();
+    votesFor.sendKeys("19");
+    against.clear();
+    against.sendKeys("1");
+    browser.waitFor(d -> browser.form().findElement(By.cssSelector(".consistency")).getText()
+        .contains("Figures cohérentes : la délibération est adoptée."));
+    assertThat(browser.all(By.cssSelector("input[name=presidingVote]"))).isEmpty();
     browser.formScreenshot("12-record-vote");
     browser.complete();
     Map<String, Object> vote = (Map<String, Object>) flow.get("secretariat", "/api/deliberations/" + id).get("vote");

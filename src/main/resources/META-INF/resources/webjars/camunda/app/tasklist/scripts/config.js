@@ -1,7 +1,10 @@
 // Comitia : Tasklist en français (locales/fr.json, traduction de la communauté Camunda complétée pour 7.24).
 // Remplace scripts/config.js du webjar Camunda. Ajouter 'en' à availableLocales rendrait l'anglais
 // aux navigateurs réglés en anglais ; sans lui, tout le monde a le français.
+// customScripts : scripts/comitia-form.js, le script commun des formulaires de bpmn/forms/ (window.ComitiaForm),
+// chargé comme module ES avant le démarrage de Tasklist.
 export default {
+  customScripts: ['scripts/comitia-form'],
   app: {
     name: 'Tasklist',
     vendor: 'Comitia'
