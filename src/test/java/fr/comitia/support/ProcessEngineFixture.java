@@ -35,13 +35,11 @@ import org.camunda.bpm.spring.boot.starter.spin.SpringBootSpinProcessEnginePlugi
  * (for {@code hasPassed}).
  *
  * <p>The database is the project's: real PostgreSQL. One embedded server (zonky) per JVM, shared by
- * every process test class of the JVM; the Camunda schema is created once in a template database,
- * and each test class gets a fresh database copied from it ({@code create database … template …},
- * milliseconds), dropped by {@link #close()}.
+ * every process test class of the JVM; each test class gets a fresh database with Camunda's schema,
+ * dropped by {@link #close()}.
  */
 public final class ProcessEngineFixture implements AutoCloseable {
 
-  private static final String TEMPLATE = "camunda_template";
   private static final List<String> SCHEMA_SCRIPTS = List.of(
       "engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
   private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -55,7 +53,8 @@ public final class ProcessEngineFixture implements AutoCloseable {
   private ProcessEngineFixture(String name) {
     EmbeddedPostgres server = server();
     this.database = (name + "_" + COUNTER.incrementAndGet()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-    admin(server, "create database " + database + " template " + TEMPLATE);
+    admin(server, "create database " + database);
+    createSchema(server, database);
     this.dataSource = dataSource(server, database);
     this.engine = configuration(name, dataSource, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE, beans)
         .buildProcessEngine();
@@ -100,19 +99,16 @@ public final class ProcessEngineFixture implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("Embedded PostgreSQL for the process tests did not start", e);
       }
-      createTemplate(postgres);
     }
     return postgres;
   }
 
   /**
-   * The Camunda schema, once per JVM, in the template the test classes' databases are copied from:
-   * the engine's own PostgreSQL creation scripts, in the order the engine runs them (no engine built
-   * for it: a second or two saved).
+   * The Camunda schema of a test class's database: the engine's own PostgreSQL creation scripts, in
+   * the order the engine runs them (faster than letting an engine create it).
    */
-  private static void createTemplate(EmbeddedPostgres server) {
-    admin(server, "create database " + TEMPLATE);
-    try (Connection c = DriverManager.getConnection(server.getJdbcUrl("postgres", TEMPLATE), "postgres", "");
+  private static void createSchema(EmbeddedPostgres server, String database) {
+    try (Connection c = DriverManager.getConnection(server.getJdbcUrl("postgres", database), "postgres", "");
         Statement s = c.createStatement()) {
       for (String part : SCHEMA_SCRIPTS) {
         String resource = "org/camunda/bpm/engine/db/create/activiti.postgres.create." + part + ".sql";
@@ -124,7 +120,7 @@ public final class ProcessEngineFixture implements AutoCloseable {
         }
       }
     } catch (SQLException | IOException e) {
-      throw new IllegalStateException("Camunda schema of the process tests' template", e);
+      throw new IllegalStateException("Camunda schema of the process tests' database " + database, e);
     }
   }
 
@@ -169,29 +165,12 @@ public final class ProcessEngineFixture implements AutoCloseable {
     return ds;
   }
 
-  /**
-   * A statement on database {@code postgres}. {@code create database … template} fails while the
-   * template still has a session (a closed pool's backend may take a moment to exit): retried.
-   */
+  /** A statement on database {@code postgres}. */
   private static void admin(EmbeddedPostgres server, String sql) {
-    SQLException last = null;
-    for (int attempt = 0; attempt < 50; attempt++) {
-      try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-        s.execute(sql);
-        return;
-      } catch (SQLException e) {
-        last = e;
-        if (!"55006".equals(e.getSQLState())) { // object_in_use: the template is being accessed
-          break;
-        }
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
+    try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL: " + sql, e);
     }
-    throw new IllegalStateException("PostgreSQL: " + sql, last);
   }
 }
