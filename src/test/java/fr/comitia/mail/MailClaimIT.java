@@ -1,5 +1,6 @@
 package fr.comitia.mail;
 
+import fr.comitia.support.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -7,7 +8,6 @@ import fr.comitia.ComitiaTest;
 import fr.comitia.support.Mails;
 import fr.comitia.support.SlowSmtp;
 import fr.comitia.support.Workflow;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -93,31 +93,6 @@ class MailClaimIT {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
   }
 
-  /** Runs every executable job once; a failing job is left to its retry cycle. Returns the failures. */
-  int runJobsAllowingFailures() {
-    int failures = 0;
-    for (int round = 0; round < 10; round++) {
-      List<Job> jobs = managementService.createJobQuery().executable().list();
-      if (jobs.isEmpty()) {
-        break;
-      }
-      for (Job job : jobs) {
-        try {
-          managementService.executeJob(job.getId());
-        } catch (RuntimeException e) {
-          failures++;
-        }
-      }
-    }
-    return failures;
-  }
-
-  static int closedPort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
   static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
@@ -182,7 +157,7 @@ class MailClaimIT {
     // The retried jobs find their mail sent and complete without sending it again.
     sender.setPort(smtp.getSmtp().getPort());
     Workflow.clockAt("2028-03-01T09:06:00+01:00");
-    assertThat(runJobsAllowingFailures()).isZero();
+    assertThat(Jobs.runAllowingFailures(managementService)).isZero();
     assertThat(managementService.createJobQuery().processInstanceId(instance).activityId("sendConvocation").count())
         .isZero();
     for (String member : BUREAU_MEMBERS) {
@@ -258,11 +233,11 @@ class MailClaimIT {
     String notice = processInstance(noticeId);
 
     // Then the server is down: five attempts five minutes apart, then an incident.
-    sender.setPort(closedPort());
-    int failures = runJobsAllowingFailures();
+    sender.setPort(Jobs.closedPort());
+    int failures = Jobs.runAllowingFailures(managementService);
     for (int attempt = 1; attempt <= 5; attempt++) {
       Workflow.clockAt(OffsetDateTime.parse("2028-04-03T09:00:00+01:00").plusMinutes(6L * attempt).toString());
-      failures += runJobsAllowingFailures();
+      failures += Jobs.runAllowingFailures(managementService);
     }
     assertThat(failures).isEqualTo(5);
     List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(notice).list();
@@ -279,7 +254,7 @@ class MailClaimIT {
     // The server is back; an operator retries the incident in Cockpit: the holder gets one notice.
     sender.setPort(smtp.getSmtp().getPort());
     managementService.setJobRetries(incidents.get(0).getConfiguration(), 1);
-    assertThat(runJobsAllowingFailures()).isZero();
+    assertThat(Jobs.runAllowingFailures(managementService)).isZero();
     assertThat(runtimeService.createIncidentQuery().processInstanceId(notice).count()).isZero();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(notice).count()).as("ended").isZero();
     assertThat(Mails.withMessageId(smtp, mail.messageId(noticeId))).singleElement().satisfies(m -> {

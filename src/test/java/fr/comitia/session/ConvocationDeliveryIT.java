@@ -1,5 +1,6 @@
 package fr.comitia.session;
 
+import fr.comitia.support.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -8,7 +9,6 @@ import fr.comitia.mail.MailService;
 import fr.comitia.support.Mails;
 import fr.comitia.support.Workflow;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,37 +65,12 @@ class ConvocationDeliveryIT {
     return session;
   }
 
-  /** Runs every executable job once; a failing job is left to its retry cycle. Returns the failures. */
-  int runJobsAllowingFailures() {
-    int failures = 0;
-    for (int round = 0; round < 10; round++) {
-      List<Job> jobs = managementService.createJobQuery().executable().list();
-      if (jobs.isEmpty()) {
-        break;
-      }
-      for (Job job : jobs) {
-        try {
-          managementService.executeJob(job.getId());
-        } catch (RuntimeException e) {
-          failures++;
-        }
-      }
-    }
-    return failures;
-  }
-
-  static int closedPort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
   @Test
   @SuppressWarnings("unchecked")
   void theSmtpServerDownWhile22ConvocationsGoOutThenBackEveryMemberReceivesExactlyOne() throws Exception {
     String session = convoked("comitesyndical", "2028-01-03", "2028-01-20T10:00:00+01:00");
-    sender.setPort(closedPort());
-    assertThat(runJobsAllowingFailures()).isEqualTo(22);
+    sender.setPort(Jobs.closedPort());
+    assertThat(Jobs.runAllowingFailures(managementService)).isEqualTo(22);
     assertThat(Mails.received(smtp, null, "jeudi 20 janvier 2028")).isEmpty();
     List<Map<String, Object>> proof = rest.withBasicAuth("secretariat", "secretariat-demo")
         .getForObject("/api/sessions/" + session + "/convocations", List.class);
@@ -109,7 +84,7 @@ class ConvocationDeliveryIT {
 
     sender.setPort(smtp.getSmtp().getPort());
     Workflow.clockAt("2028-01-03T09:06:00+01:00");
-    assertThat(runJobsAllowingFailures()).isZero();
+    assertThat(Jobs.runAllowingFailures(managementService)).isZero();
     List<MimeMessage> received = Mails.received(smtp, null, "jeudi 20 janvier 2028");
     Map<String, Long> perMember = received.stream().collect(Collectors.groupingBy(m -> {
       try {
@@ -132,11 +107,11 @@ class ConvocationDeliveryIT {
       String session = convoked("bureau", "2028-02-01", "2028-02-17T18:00:00+01:00");
       String processInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(session)
           .singleResult().getId();
-      int failures = runJobsAllowingFailures();
+      int failures = Jobs.runAllowingFailures(managementService);
       for (int attempt = 1; attempt <= 5; attempt++) {
         // R5/PT5M: the next attempt is due five minutes after a failure.
         Workflow.clockAt(java.time.OffsetDateTime.parse("2028-02-01T09:00:00+01:00").plusMinutes(6L * attempt).toString());
-        failures += runJobsAllowingFailures();
+        failures += Jobs.runAllowingFailures(managementService);
       }
       assertThat(failures).isEqualTo(5);
       assertThat(Mails.received(smtp, null, "jeudi 17 février 2028")).hasSize(4);
@@ -152,7 +127,7 @@ class ConvocationDeliveryIT {
       // The secretariat corrects the address; an operator retries the job in Cockpit.
       jdbc.sql("update comitia.member set email = 'luc.monnet@elus.example.org' where id = 'lmonnet'").update();
       managementService.setJobRetries(incidents.get(0).getConfiguration(), 1);
-      assertThat(runJobsAllowingFailures()).isZero();
+      assertThat(Jobs.runAllowingFailures(managementService)).isZero();
       assertThat(Mails.received(smtp, "luc.monnet@elus.example.org", "jeudi 17 février 2028")).hasSize(1);
       assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstance).count()).isZero();
     } finally {
