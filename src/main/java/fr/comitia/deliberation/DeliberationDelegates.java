@@ -1,5 +1,7 @@
 package fr.comitia.deliberation;
 
+import fr.comitia.register.Draft;
+
 import static fr.comitia.deliberation.DeliberationVariables.*;
 
 import fr.comitia.platform.Actors;

@@ -1,8 +1,13 @@
 package fr.comitia.deliberation;
 
+import fr.comitia.register.Draft;
+
+import fr.comitia.register.DeliberationRecord;
+import fr.comitia.register.DeliberationRecords;
+
 import fr.comitia.platform.FrenchDates;
-import fr.comitia.deliberation.Draft.Article;
-import fr.comitia.deliberation.Draft.PartnerRef;
+import fr.comitia.register.Draft.Article;
+import fr.comitia.register.Draft.PartnerRef;
 import fr.comitia.platform.TaskFormData;
 import fr.comitia.roster.BodyDirectory;
 import fr.comitia.roster.Organisation;

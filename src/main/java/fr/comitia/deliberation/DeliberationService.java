@@ -1,5 +1,10 @@
 package fr.comitia.deliberation;
 
+import fr.comitia.register.DeliberationRepository;
+import fr.comitia.register.DeliberationStatus;
+import fr.comitia.register.RegisterNumbering;
+import fr.comitia.register.Draft;
+
 import static fr.comitia.deliberation.DeliberationVariables.*;
 import static fr.comitia.platform.Variables.refusal;
 

@@ -1,10 +1,12 @@
 package fr.comitia.deliberation;
 
+import fr.comitia.register.Draft;
+
 import static fr.comitia.deliberation.DeliberationVariables.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.comitia.deliberation.Draft.Article;
-import fr.comitia.deliberation.Draft.PartnerRef;
+import fr.comitia.register.Draft.Article;
+import fr.comitia.register.Draft.PartnerRef;
 import fr.comitia.platform.Variables;
 import java.util.ArrayList;
 import java.util.Arrays;

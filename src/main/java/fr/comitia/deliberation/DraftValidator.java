@@ -1,7 +1,9 @@
 package fr.comitia.deliberation;
 
-import fr.comitia.deliberation.Draft.Article;
-import fr.comitia.deliberation.Draft.PartnerRef;
+import fr.comitia.register.Draft;
+
+import fr.comitia.register.Draft.Article;
+import fr.comitia.register.Draft.PartnerRef;
 import fr.comitia.platform.InputLimits;
 import fr.comitia.roster.Organisation;
 import fr.comitia.roster.Organisation.Body;

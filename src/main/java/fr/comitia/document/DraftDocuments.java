@@ -1,12 +1,12 @@
 package fr.comitia.document;
 
 import fr.comitia.platform.FrenchDates;
-import fr.comitia.deliberation.DeliberationRecord;
-import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.register.DeliberationRecord;
+import fr.comitia.register.DeliberationRecords;
 import fr.comitia.roster.Organisation;
 import fr.comitia.session.ConvocationDocuments;
-import fr.comitia.session.SessionRecord;
-import fr.comitia.session.SessionRecords;
+import fr.comitia.register.SessionRecord;
+import fr.comitia.register.SessionRecords;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package fr.comitia.document;
 
-import fr.comitia.deliberation.DeliberationRecord;
-import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.register.DeliberationRecord;
+import fr.comitia.register.DeliberationRecords;
 import fr.comitia.platform.TaskFormData;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package fr.comitia.document;
 
 import fr.comitia.platform.FrenchDates;
-import fr.comitia.deliberation.DeliberationRecord;
-import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.register.DeliberationRecord;
+import fr.comitia.register.DeliberationRecords;
 import fr.comitia.document.RollCallVotes.BallotGroup;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;

@@ -1,13 +1,13 @@
 package fr.comitia.document;
 
 import fr.comitia.platform.FrenchDates;
-import fr.comitia.deliberation.DeliberationRecord;
-import fr.comitia.deliberation.DeliberationRecord.AttendanceLine;
-import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.register.DeliberationRecord;
+import fr.comitia.register.DeliberationRecord.AttendanceLine;
+import fr.comitia.register.DeliberationRecords;
 import fr.comitia.document.RollCallVotes.BallotGroup;
 import fr.comitia.roster.Organisation;
-import fr.comitia.session.SessionRecord;
-import fr.comitia.session.SessionRecords;
+import fr.comitia.register.SessionRecord;
+import fr.comitia.register.SessionRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

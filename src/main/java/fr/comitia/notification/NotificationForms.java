@@ -3,8 +3,8 @@ package fr.comitia.notification;
 import fr.comitia.platform.FrenchDates;
 import static fr.comitia.deliberation.DeliberationVariables.NOTIFICATION_ID;
 
-import fr.comitia.deliberation.DeliberationRecord;
-import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.register.DeliberationRecord;
+import fr.comitia.register.DeliberationRecords;
 import fr.comitia.platform.TaskFormData;
 import fr.comitia.platform.Variables;
 import java.time.ZoneId;

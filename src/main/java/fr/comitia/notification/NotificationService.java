@@ -4,7 +4,7 @@ import static fr.comitia.deliberation.DeliberationVariables.MESSAGE_ACKNOWLEDGED
 import static fr.comitia.deliberation.DeliberationVariables.NOTIFICATION_ID;
 
 import fr.comitia.deliberation.DeliberationService;
-import fr.comitia.deliberation.Draft;
+import fr.comitia.register.Draft;
 import fr.comitia.document.DocumentStore;
 import fr.comitia.mail.MailService;
 import fr.comitia.mail.OutgoingMail;

@@ -1,5 +1,8 @@
 package fr.comitia.session;
 
+import fr.comitia.register.AttendanceEntry;
+import fr.comitia.register.AttendanceStatus;
+
 import fr.comitia.platform.RuleViolation;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,9 @@
 package fr.comitia.session;
 
+import fr.comitia.register.SessionRepository;
+
 import fr.comitia.deliberation.DeliberationService;
-import fr.comitia.deliberation.Draft;
+import fr.comitia.register.Draft;
 import fr.comitia.mail.CalendarInvitations;
 import fr.comitia.mail.MailService;
 import fr.comitia.mail.MailTemplates;

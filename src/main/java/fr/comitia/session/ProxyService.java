@@ -1,5 +1,9 @@
 package fr.comitia.session;
 
+import fr.comitia.register.SessionRepository;
+import fr.comitia.register.AttendanceEntry;
+import fr.comitia.register.AttendanceStatus;
+
 import fr.comitia.platform.RuleViolation;
 import fr.comitia.mail.MailOutbox;
 import fr.comitia.mail.MailTemplates;

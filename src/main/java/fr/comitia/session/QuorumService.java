@@ -1,6 +1,6 @@
 package fr.comitia.session;
 
-import fr.comitia.deliberation.QuorumJudgement;
+import fr.comitia.register.QuorumJudgement;
 
 import fr.comitia.roster.BodyRules;
 import fr.comitia.roster.BodyRules.QuorumRule;

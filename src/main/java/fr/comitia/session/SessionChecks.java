@@ -1,6 +1,10 @@
 package fr.comitia.session;
 
-import fr.comitia.deliberation.QuorumJudgement;
+import fr.comitia.register.SessionRepository;
+import fr.comitia.register.AttendanceEntry;
+import fr.comitia.register.AttendanceStatus;
+
+import fr.comitia.register.QuorumJudgement;
 
 import fr.comitia.platform.RuleViolation;
 

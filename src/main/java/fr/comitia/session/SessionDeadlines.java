@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.register.SessionRepository;
+
 import fr.comitia.platform.FrenchDates;
 import java.time.LocalDate;
 import java.time.LocalTime;

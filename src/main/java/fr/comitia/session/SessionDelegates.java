@@ -1,6 +1,9 @@
 package fr.comitia.session;
 
-import fr.comitia.deliberation.QuorumJudgement;
+import fr.comitia.register.AttendanceEntry;
+import fr.comitia.register.VoteChoice;
+
+import fr.comitia.register.QuorumJudgement;
 
 import static fr.comitia.session.SessionVariables.*;
 

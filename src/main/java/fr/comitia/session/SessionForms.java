@@ -1,10 +1,16 @@
 package fr.comitia.session;
 
-import fr.comitia.deliberation.QuorumJudgement;
+import fr.comitia.register.SessionRecord;
+import fr.comitia.register.SessionRecords;
+import fr.comitia.register.SessionRepository;
+import fr.comitia.register.AttendanceEntry;
+import fr.comitia.register.AttendanceStatus;
+
+import fr.comitia.register.QuorumJudgement;
 
 import fr.comitia.platform.FrenchDates;
-import fr.comitia.deliberation.DeliberationRecord;
-import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.register.DeliberationRecord;
+import fr.comitia.register.DeliberationRecords;
 import fr.comitia.platform.TaskFormData;
 import fr.comitia.roster.BodyDirectory.Seat;
 import fr.comitia.roster.Organisation.Body;

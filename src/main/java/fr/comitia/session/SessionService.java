@@ -1,13 +1,18 @@
 package fr.comitia.session;
 
-import fr.comitia.deliberation.QuorumJudgement;
+import fr.comitia.register.SessionRepository;
+import fr.comitia.register.AttendanceEntry;
+import fr.comitia.register.AttendanceStatus;
+import fr.comitia.register.VoteResult;
+
+import fr.comitia.register.QuorumJudgement;
 
 import fr.comitia.platform.FrenchDates;
 import fr.comitia.platform.RuleViolation;
 import static fr.comitia.session.SessionVariables.*;
 
 import fr.comitia.deliberation.DeliberationService;
-import fr.comitia.deliberation.DeliberationStatus;
+import fr.comitia.register.DeliberationStatus;
 import fr.comitia.platform.InputLimits;
 import fr.comitia.roster.BodyDirectory;
 import fr.comitia.roster.BodyDirectory.Seat;

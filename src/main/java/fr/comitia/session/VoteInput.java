@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.register.VoteChoice;
+
 /**
  * The figures of a vote as entered by the secretariat.
  *

@@ -1,5 +1,9 @@
 package fr.comitia.session;
 
+import fr.comitia.register.Outcome;
+import fr.comitia.register.VoteChoice;
+import fr.comitia.register.VoteResult;
+
 import fr.comitia.platform.RuleViolation;
 
 /**

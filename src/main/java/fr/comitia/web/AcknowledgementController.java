@@ -1,6 +1,6 @@
 package fr.comitia.web;
 
-import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.register.DeliberationRecords;
 import fr.comitia.document.ExtractService;
 import fr.comitia.notification.NotificationService;
 import fr.comitia.notification.NotificationService.Notification;

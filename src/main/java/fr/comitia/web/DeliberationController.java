@@ -1,10 +1,10 @@
 package fr.comitia.web;
 
-import fr.comitia.deliberation.DeliberationRecord;
-import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.register.DeliberationRecord;
+import fr.comitia.register.DeliberationRecords;
 import fr.comitia.deliberation.DeliberationService;
-import fr.comitia.deliberation.DeliberationStatus;
-import fr.comitia.deliberation.Draft;
+import fr.comitia.register.DeliberationStatus;
+import fr.comitia.register.Draft;
 import fr.comitia.document.ExtractService;
 import fr.comitia.mail.MailService;
 import fr.comitia.roster.Groups;

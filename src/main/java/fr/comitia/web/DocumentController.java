@@ -1,14 +1,14 @@
 package fr.comitia.web;
 
-import fr.comitia.deliberation.DeliberationRecord;
-import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.register.DeliberationRecord;
+import fr.comitia.register.DeliberationRecords;
 import fr.comitia.document.DocumentStore;
 import fr.comitia.document.DraftDocuments;
 import fr.comitia.document.ExtractService;
 import fr.comitia.document.MinutesService;
 import fr.comitia.document.SignedExtracts;
-import fr.comitia.session.SessionRecord;
-import fr.comitia.session.SessionRecords;
+import fr.comitia.register.SessionRecord;
+import fr.comitia.register.SessionRecords;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

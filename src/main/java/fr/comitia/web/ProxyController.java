@@ -1,6 +1,6 @@
 package fr.comitia.web;
 
-import fr.comitia.session.AttendanceStatus;
+import fr.comitia.register.AttendanceStatus;
 import fr.comitia.session.ProxyService;
 import fr.comitia.session.ProxyService.Grant;
 import fr.comitia.platform.RuleViolation;

@@ -1,15 +1,15 @@
 package fr.comitia.web;
 
-import fr.comitia.deliberation.DeliberationRecord;
-import fr.comitia.deliberation.DeliberationRecord.PartnerNotification;
-import fr.comitia.deliberation.DeliberationStatus;
+import fr.comitia.register.DeliberationRecord;
+import fr.comitia.register.DeliberationRecord.PartnerNotification;
+import fr.comitia.register.DeliberationStatus;
 import fr.comitia.platform.EngineClock;
 import fr.comitia.roster.BodyDirectory;
 import fr.comitia.roster.BodyDirectory.Seat;
 import fr.comitia.roster.Groups;
-import fr.comitia.session.SessionRecord;
-import fr.comitia.session.SessionRecords;
-import fr.comitia.session.SessionStatus;
+import fr.comitia.register.SessionRecord;
+import fr.comitia.register.SessionRecords;
+import fr.comitia.register.SessionStatus;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -2,8 +2,8 @@ package fr.comitia.web;
 
 import fr.comitia.mail.MailService;
 import fr.comitia.roster.Groups;
-import fr.comitia.session.SessionRecord;
-import fr.comitia.session.SessionRecords;
+import fr.comitia.register.SessionRecord;
+import fr.comitia.register.SessionRecords;
 import fr.comitia.session.SessionService;
 import java.net.URI;
 import java.util.List;

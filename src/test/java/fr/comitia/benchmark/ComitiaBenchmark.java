@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.comitia.ComitiaApplication;
 import fr.comitia.deliberation.DeliberationService;
-import fr.comitia.deliberation.Draft;
+import fr.comitia.register.Draft;
 import fr.comitia.document.ExtractService;
 import fr.comitia.document.PdfSigner;
 import fr.comitia.document.SignatureKeys;

@@ -1,5 +1,6 @@
 package fr.comitia.deliberation;
 
+
 import static fr.comitia.deliberation.DeliberationVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

@@ -1,5 +1,7 @@
 package fr.comitia.deliberation;
 
+import fr.comitia.register.RegisterNumbering;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.comitia.ComitiaTest;

@@ -1,9 +1,11 @@
 package fr.comitia.session;
 
+import fr.comitia.register.AttendanceEntry;
+
 import fr.comitia.platform.RuleViolation;
-import static fr.comitia.session.AttendanceStatus.ABSENT;
-import static fr.comitia.session.AttendanceStatus.EXCUSED;
-import static fr.comitia.session.AttendanceStatus.PRESENT;
+import static fr.comitia.register.AttendanceStatus.ABSENT;
+import static fr.comitia.register.AttendanceStatus.EXCUSED;
+import static fr.comitia.register.AttendanceStatus.PRESENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

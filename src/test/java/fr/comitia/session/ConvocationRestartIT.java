@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.comitia.ComitiaApplication;
 import fr.comitia.deliberation.DeliberationService;
-import fr.comitia.deliberation.Draft;
+import fr.comitia.register.Draft;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package fr.comitia.session;
 
-import fr.comitia.deliberation.QuorumJudgement;
+import fr.comitia.register.QuorumJudgement;
 
 import fr.comitia.platform.RuleViolation;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.comitia.ComitiaTest;
 import fr.comitia.roster.Organisation;
-import fr.comitia.deliberation.QuorumJudgement;
+import fr.comitia.register.QuorumJudgement;
 import fr.comitia.session.QuorumService;
 import fr.comitia.session.VoteInput;
 import fr.comitia.session.VoteRules;

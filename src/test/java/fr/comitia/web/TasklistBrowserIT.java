@@ -3,7 +3,7 @@ package fr.comitia.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.comitia.ComitiaTest;
-import fr.comitia.session.AttendanceStatus;
+import fr.comitia.register.AttendanceStatus;
 import fr.comitia.session.ProxyService;
 import fr.comitia.support.Workflow;
 import java.time.OffsetDateTime;

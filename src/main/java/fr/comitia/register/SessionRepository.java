@@ -1,6 +1,6 @@
-package fr.comitia.session;
+package fr.comitia.register;
 
-import fr.comitia.deliberation.QuorumJudgement;
+import fr.comitia.register.QuorumJudgement;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 /** Sessions, agendas, roll calls, quorum checks and votes of the register. */
 // Named apart: « sessionRepository » is Spring Session's bean (webapp sessions in comitia.spring_session).
 @Repository("assemblySessionRepository")
-class SessionRepository {
+public class SessionRepository {
 
   private final JdbcClient jdbc;
 
@@ -20,21 +20,21 @@ class SessionRepository {
     this.jdbc = jdbc;
   }
 
-  record Row(String id, String bodyId, OffsetDateTime sessionDate, String place, String status,
+  public record Row(String id, String bodyId, OffsetDateTime sessionDate, String place, String status,
       LocalDate convocationDate, String convokedBy, boolean urgent, String urgencyReason, boolean quorumRequired,
       String presidingMemberId, String sessionSecretaryId, String processInstanceId, OffsetDateTime createdAt,
       OffsetDateTime closedAt, int sitting) {}
 
-  String nextId() {
+  public String nextId() {
     return "S" + jdbc.sql("select nextval('comitia.session_seq')").query(Long.class).single();
   }
 
-  boolean exists(String id) {
+  public boolean exists(String id) {
     return jdbc.sql("select count(*) from comitia.assembly_session where id = :id").param("id", id)
         .query(Integer.class).single() > 0;
   }
 
-  void insert(String id, String bodyId, OffsetDateTime date, String place, String processInstanceId,
+  public void insert(String id, String bodyId, OffsetDateTime date, String place, String processInstanceId,
       OffsetDateTime now) {
     jdbc.sql("""
             insert into comitia.assembly_session (id, body_id, session_date, place, status, process_instance_id, created_at)
@@ -43,22 +43,22 @@ class SessionRepository {
         .param("status", SessionStatus.PLANNED.name()).param("pi", processInstanceId).param("now", now).update();
   }
 
-  Optional<Row> find(String id) {
+  public Optional<Row> find(String id) {
     return jdbc.sql("select * from comitia.assembly_session where id = :id").param("id", id)
         .query(Row.class).optional();
   }
 
-  Optional<Row> findForUpdate(String id) {
+  public Optional<Row> findForUpdate(String id) {
     return jdbc.sql("select * from comitia.assembly_session where id = :id for update").param("id", id)
         .query(Row.class).optional();
   }
 
-  void setStatus(String id, SessionStatus status) {
+  public void setStatus(String id, SessionStatus status) {
     jdbc.sql("update comitia.assembly_session set status = :status where id = :id")
         .param("id", id).param("status", status.name()).update();
   }
 
-  void replaceAgenda(String id, List<String> deliberationIds) {
+  public void replaceAgenda(String id, List<String> deliberationIds) {
     jdbc.sql("delete from comitia.agenda_item where session_id = :id").param("id", id).update();
     for (int i = 0; i < deliberationIds.size(); i++) {
       jdbc.sql("insert into comitia.agenda_item (session_id, position, deliberation_id) values (:id, :pos, :delib)")
@@ -67,13 +67,13 @@ class SessionRepository {
     setStatus(id, SessionStatus.AGENDA_READY);
   }
 
-  List<String> agenda(String id) {
+  public List<String> agenda(String id) {
     return jdbc.sql("select deliberation_id from comitia.agenda_item where session_id = :id order by position")
         .param("id", id).query(String.class).list();
   }
 
   /** The session whose agenda holds this deliberation and is not closed, if any. */
-  Optional<String> openSessionWith(String deliberationId, String exceptSessionId) {
+  public Optional<String> openSessionWith(String deliberationId, String exceptSessionId) {
     return jdbc.sql("""
             select a.session_id from comitia.agenda_item a join comitia.assembly_session s on s.id = a.session_id
              where a.deliberation_id = :delib and s.id <> :except and s.status <> 'CLOSED'
@@ -83,7 +83,7 @@ class SessionRepository {
         .param("delib", deliberationId).param("except", exceptSessionId).query(String.class).optional();
   }
 
-  void convoke(String id, LocalDate convocationDate, String convokedBy, boolean urgent, String reason) {
+  public void convoke(String id, LocalDate convocationDate, String convokedBy, boolean urgent, String reason) {
     jdbc.sql("""
             update comitia.assembly_session set convocation_date = :date, convoked_by = :by, urgent = :urgent,
                    urgency_reason = :reason, status = :status where id = :id""")
@@ -91,7 +91,7 @@ class SessionRepository {
         .param("reason", reason).param("status", SessionStatus.CONVOKED.name()).update();
   }
 
-  void saveRollCall(String id, int sitting, List<AttendanceEntry> entries, String presiding, String secretary) {
+  public void saveRollCall(String id, int sitting, List<AttendanceEntry> entries, String presiding, String secretary) {
     jdbc.sql("delete from comitia.attendance where session_id = :id and sitting = :sitting")
         .param("id", id).param("sitting", sitting).update();
     for (AttendanceEntry e : entries) {
@@ -110,7 +110,7 @@ class SessionRepository {
         .param("status", SessionStatus.IN_SESSION.name()).update();
   }
 
-  List<AttendanceEntry> attendance(String id, int sitting) {
+  public List<AttendanceEntry> attendance(String id, int sitting) {
     return jdbc.sql("""
             select member_id, status, proxy_holder_id from comitia.attendance
              where session_id = :id and sitting = :sitting""")
@@ -120,7 +120,7 @@ class SessionRepository {
         .list();
   }
 
-  void saveQuorum(String id, int sitting, QuorumJudgement q, OffsetDateTime now) {
+  public void saveQuorum(String id, int sitting, QuorumJudgement q, OffsetDateTime now) {
     jdbc.sql("""
             insert into comitia.quorum_check (session_id, sitting, rule, regime, in_office, present, represented,
                    counted, required, reached, checked_at)
@@ -136,14 +136,14 @@ class SessionRepository {
     setStatus(id, q.reached() ? SessionStatus.IN_SESSION : SessionStatus.NO_QUORUM);
   }
 
-  void reconvene(String id, OffsetDateTime newDate) {
+  public void reconvene(String id, OffsetDateTime newDate) {
     jdbc.sql("""
             update comitia.assembly_session set session_date = :date, sitting = sitting + 1, quorum_required = false,
                    status = :status where id = :id""")
         .param("id", id).param("date", newDate).param("status", SessionStatus.RECONVOKED.name()).update();
   }
 
-  void saveVote(String sessionId, String deliberationId, VoteResult r, boolean secretBallot, VoteChoice presidingVote,
+  public void saveVote(String sessionId, String deliberationId, VoteResult r, boolean secretBallot, VoteChoice presidingVote,
       String recordedBy, OffsetDateTime now) {
     jdbc.sql("""
             insert into comitia.vote (deliberation_id, session_id, withdrawn, voters, votes_for, votes_against, abstentions,
@@ -158,17 +158,17 @@ class SessionRepository {
         .param("by", recordedBy).param("now", now).update();
   }
 
-  boolean voted(String sessionId, String deliberationId) {
+  public boolean voted(String sessionId, String deliberationId) {
     return jdbc.sql("select count(*) from comitia.vote where session_id = :s and deliberation_id = :d")
         .param("s", sessionId).param("d", deliberationId).query(Integer.class).single() > 0;
   }
 
-  void close(String id, OffsetDateTime now) {
+  public void close(String id, OffsetDateTime now) {
     jdbc.sql("update comitia.assembly_session set status = :status, closed_at = :now where id = :id")
         .param("id", id).param("status", SessionStatus.CLOSED.name()).param("now", now).update();
   }
 
-  List<Row> list(String bodyId) {
+  public List<Row> list(String bodyId) {
     return jdbc.sql("select * from comitia.assembly_session where (:body::varchar is null or body_id = :body) order by session_date")
         .param("body", bodyId).query(Row.class).list();
   }

@@ -1,4 +1,4 @@
-package fr.comitia.session;
+package fr.comitia.register;
 
 /**
  * One line of the roll call.

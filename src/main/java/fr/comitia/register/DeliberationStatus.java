@@ -1,4 +1,4 @@
-package fr.comitia.deliberation;
+package fr.comitia.register;
 
 /** Where a deliberation stands, with its French label. */
 public enum DeliberationStatus {

@@ -1,8 +1,8 @@
-package fr.comitia.session;
+package fr.comitia.register;
 
-import fr.comitia.deliberation.DeliberationRecord.Attendance;
-import fr.comitia.deliberation.DeliberationRecord.Person;
-import fr.comitia.deliberation.DeliberationRecord.Quorum;
+import fr.comitia.register.DeliberationRecord.Attendance;
+import fr.comitia.register.DeliberationRecord.Person;
+import fr.comitia.register.DeliberationRecord.Quorum;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

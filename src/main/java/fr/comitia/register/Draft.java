@@ -1,4 +1,4 @@
-package fr.comitia.deliberation;
+package fr.comitia.register;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
-package fr.comitia.session;
+package fr.comitia.register;
 
-import fr.comitia.deliberation.DeliberationRecord.Person;
-import fr.comitia.deliberation.DeliberationRecords;
+import fr.comitia.register.DeliberationRecord.Person;
+import fr.comitia.register.DeliberationRecords;
 import fr.comitia.roster.Organisation;
 import fr.comitia.roster.Organisation.Body;
 import java.util.List;

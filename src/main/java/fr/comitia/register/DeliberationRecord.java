@@ -1,6 +1,6 @@
-package fr.comitia.deliberation;
+package fr.comitia.register;
 
-import fr.comitia.deliberation.Draft.Article;
+import fr.comitia.register.Draft.Article;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,4 +1,4 @@
-package fr.comitia.session;
+package fr.comitia.register;
 
 /** A member's status at the roll call (appel). */
 public enum AttendanceStatus {

@@ -1,4 +1,4 @@
-package fr.comitia.session;
+package fr.comitia.register;
 
 /** Where a session stands, with its French label. */
 public enum SessionStatus {

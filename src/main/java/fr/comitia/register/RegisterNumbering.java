@@ -1,4 +1,4 @@
-package fr.comitia.deliberation;
+package fr.comitia.register;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * close at once. A year with no counter starts at 1 (or where {@code firstNumberOfYear} says).
  */
 @Component
-class RegisterNumbering {
+public class RegisterNumbering {
 
   private final JdbcClient jdbc;
 
@@ -17,7 +17,7 @@ class RegisterNumbering {
     this.jdbc = jdbc;
   }
 
-  int next(String bodyId, int year) {
+  public int next(String bodyId, int year) {
     return jdbc.sql("""
             insert into comitia.register_counter as c (body_id, year, next_number) values (:body, :year, 2)
             on conflict (body_id, year) do update set next_number = c.next_number + 1
@@ -25,7 +25,7 @@ class RegisterNumbering {
         .param("body", bodyId).param("year", year).query(Integer.class).single();
   }
 
-  static String format(int year, int seq) {
+  public static String format(int year, int seq) {
     return year + "-" + seq;
   }
 }

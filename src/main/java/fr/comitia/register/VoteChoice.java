@@ -1,4 +1,4 @@
-package fr.comitia.session;
+package fr.comitia.register;
 
 /** A member's vote. */
 public enum VoteChoice {

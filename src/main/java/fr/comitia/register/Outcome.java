@@ -1,4 +1,4 @@
-package fr.comitia.session;
+package fr.comitia.register;
 
 /** Outcome of a deliberation's vote. */
 public enum Outcome {

@@ -1,10 +1,10 @@
-package fr.comitia.deliberation;
+package fr.comitia.register;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.comitia.deliberation.Draft.Article;
-import fr.comitia.deliberation.Draft.PartnerRef;
+import fr.comitia.register.Draft.Article;
+import fr.comitia.register.Draft.PartnerRef;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The deliberations of the register (schema {@code comitia}). */
 @Repository
-class DeliberationRepository {
+public class DeliberationRepository {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -24,22 +24,22 @@ class DeliberationRepository {
     this.json = json;
   }
 
-  record Row(String id, String bodyId, String object, String rapporteurId, String preamble, String visas,
+  public record Row(String id, String bodyId, String object, String rapporteurId, String preamble, String visas,
       String proposal, String articles, String partners, String status, String sessionId, Integer registerYear,
       Integer registerSeq, String number, String processInstanceId, String createdBy, OffsetDateTime createdAt,
       OffsetDateTime updatedAt, String signedBy, OffsetDateTime signedAt, String signerSubject, String note,
       String votedOutcome, String votedSessionId, String votedSha256) {}
 
-  String nextId() {
+  public String nextId() {
     return "D" + jdbc.sql("select nextval('comitia.deliberation_seq')").query(Long.class).single();
   }
 
-  boolean exists(String id) {
+  public boolean exists(String id) {
     return jdbc.sql("select count(*) from comitia.deliberation where id = :id").param("id", id)
         .query(Integer.class).single() > 0;
   }
 
-  void insert(String id, Draft draft, String createdBy, String processInstanceId, OffsetDateTime now) {
+  public void insert(String id, Draft draft, String createdBy, String processInstanceId, OffsetDateTime now) {
     jdbc.sql("""
             insert into comitia.deliberation (id, body_id, object, rapporteur_id, preamble, visas, proposal, articles,
                    partners, status, process_instance_id, created_by, created_at, updated_at, note)
@@ -55,7 +55,7 @@ class DeliberationRepository {
     writeAnnexes(id, draft.annexes());
   }
 
-  void updateDraft(String id, Draft draft, OffsetDateTime now) {
+  public void updateDraft(String id, Draft draft, OffsetDateTime now) {
     jdbc.sql("""
             update comitia.deliberation set object = :object, rapporteur_id = :rapporteur, preamble = :preamble,
                    visas = :visas, proposal = :proposal, articles = :articles, partners = :partners, updated_at = :now,
@@ -77,23 +77,23 @@ class DeliberationRepository {
     }
   }
 
-  void setStatus(String id, DeliberationStatus status, OffsetDateTime now) {
+  public void setStatus(String id, DeliberationStatus status, OffsetDateTime now) {
     jdbc.sql("update comitia.deliberation set status = :status, updated_at = :now where id = :id")
         .param("id", id).param("status", status.name()).param("now", now).update();
   }
 
-  void schedule(String id, String sessionId, OffsetDateTime now) {
+  public void schedule(String id, String sessionId, OffsetDateTime now) {
     jdbc.sql("update comitia.deliberation set status = :status, session_id = :session, updated_at = :now where id = :id")
         .param("id", id).param("status", DeliberationStatus.SCHEDULED.name()).param("session", sessionId)
         .param("now", now).update();
   }
 
-  void unschedule(String id, OffsetDateTime now) {
+  public void unschedule(String id, OffsetDateTime now) {
     jdbc.sql("update comitia.deliberation set status = :status, session_id = null, updated_at = :now where id = :id")
         .param("id", id).param("status", DeliberationStatus.AWAITING_SESSION.name()).param("now", now).update();
   }
 
-  void number(String id, int year, int seq, String number, OffsetDateTime now) {
+  public void number(String id, int year, int seq, String number, OffsetDateTime now) {
     jdbc.sql("""
             update comitia.deliberation set register_year = :year, register_seq = :seq, number = :number,
                    status = :status, updated_at = :now where id = :id""")
@@ -101,7 +101,7 @@ class DeliberationRepository {
         .param("status", DeliberationStatus.ADOPTED.name()).param("now", now).update();
   }
 
-  void recordVote(String id, String sessionId, String outcome, String sha256, OffsetDateTime now) {
+  public void recordVote(String id, String sessionId, String outcome, String sha256, OffsetDateTime now) {
     jdbc.sql("""
             update comitia.deliberation set voted_outcome = :outcome, voted_session_id = :session, voted_sha256 = :sha,
                    voted_at = :now, updated_at = :now where id = :id""")
@@ -109,7 +109,7 @@ class DeliberationRepository {
         .param("now", now).update();
   }
 
-  void sign(String id, String signedBy, OffsetDateTime signedAt, String signerSubject) {
+  public void sign(String id, String signedBy, OffsetDateTime signedAt, String signerSubject) {
     jdbc.sql("""
             update comitia.deliberation set signed_by = :by, signed_at = :at, signer_subject = :subject,
                    status = :status, updated_at = :at where id = :id""")
@@ -117,7 +117,7 @@ class DeliberationRepository {
         .param("status", DeliberationStatus.SIGNED.name()).update();
   }
 
-  void review(String id, String reviewerId, boolean approved, String comment, OffsetDateTime now) {
+  public void review(String id, String reviewerId, boolean approved, String comment, OffsetDateTime now) {
     jdbc.sql("""
             insert into comitia.deliberation_review (deliberation_id, reviewer_id, approved, comment, reviewed_at)
             values (:id, :reviewer, :approved, :comment, :now)""")
@@ -125,31 +125,31 @@ class DeliberationRepository {
         .param("now", now).update();
   }
 
-  record Review(String reviewerId, boolean approved, String comment, OffsetDateTime reviewedAt) {}
+  public record Review(String reviewerId, boolean approved, String comment, OffsetDateTime reviewedAt) {}
 
-  List<Review> reviews(String id) {
+  public List<Review> reviews(String id) {
     return jdbc.sql("""
             select reviewer_id, approved, comment, reviewed_at from comitia.deliberation_review
              where deliberation_id = :id order by id""")
         .param("id", id).query(Review.class).list();
   }
 
-  Optional<Row> find(String id) {
+  public Optional<Row> find(String id) {
     return jdbc.sql("select * from comitia.deliberation where id = :id").param("id", id).query(Row.class).optional();
   }
 
   /** Locks the row until the end of the transaction (numbering, status changes from two sessions). */
-  Optional<Row> findForUpdate(String id) {
+  public Optional<Row> findForUpdate(String id) {
     return jdbc.sql("select * from comitia.deliberation where id = :id for update").param("id", id)
         .query(Row.class).optional();
   }
 
-  List<String> annexes(String id) {
+  public List<String> annexes(String id) {
     return jdbc.sql("select title from comitia.deliberation_annex where deliberation_id = :id order by position")
         .param("id", id).query(String.class).list();
   }
 
-  List<Row> list(Integer year, String status, String bodyId) {
+  public List<Row> list(Integer year, String status, String bodyId) {
     StringBuilder sql = new StringBuilder("select * from comitia.deliberation where true");
     List<Object> params = new ArrayList<>();
     if (year != null) {
@@ -168,7 +168,7 @@ class DeliberationRepository {
     return jdbc.sql(sql.toString()).params(params).query(Row.class).list();
   }
 
-  Draft draft(Row row) {
+  public Draft draft(Row row) {
     return new Draft(row.bodyId(), row.object(), row.rapporteurId(), row.preamble(),
         read(row.visas(), new TypeReference<List<String>>() {}), row.proposal(),
         read(row.articles(), new TypeReference<List<Article>>() {}), annexes(row.id()),

@@ -1,6 +1,6 @@
-package fr.comitia.deliberation;
+package fr.comitia.register;
 
-import fr.comitia.deliberation.DeliberationRecord.*;
+import fr.comitia.register.DeliberationRecord.*;
 import fr.comitia.roster.Organisation;
 import fr.comitia.roster.Organisation.Body;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package fr.comitia.session;
+package fr.comitia.register;
 
 /**
  * The decided vote.
