@@ -125,7 +125,8 @@ final class DeliberationDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      execution.setVariable(NUMBER, service.assignNumber(id(execution)));
+      execution.setVariable(NUMBER,
+          service.assignNumber(id(execution), Variables.integer(execution, SESSION_YEAR)));
     }
   }
 

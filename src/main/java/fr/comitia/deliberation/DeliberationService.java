@@ -3,6 +3,7 @@ package fr.comitia.deliberation;
 import fr.comitia.register.DeliberationRepository;
 import fr.comitia.register.DeliberationStatus;
 import fr.comitia.register.RegisterNumbering;
+import fr.comitia.register.VotedText;
 import fr.comitia.register.Draft;
 
 import static fr.comitia.deliberation.DeliberationVariables.*;
@@ -13,22 +14,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.comitia.roster.Organisation;
 import fr.comitia.roster.Organisation.Body;
 import fr.comitia.roster.Organisation.Member;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,18 +35,18 @@ public class DeliberationService {
   private final RegisterNumbering numbering;
   private final RuntimeService runtimeService;
   private final Organisation organisation;
-  private final JdbcClient jdbc;
+  private final VotedText votedText;
   private final ObjectMapper json;
   private final Clock clock;
 
   DeliberationService(DeliberationRepository repository, DraftValidator validator, RegisterNumbering numbering,
-      RuntimeService runtimeService, Organisation organisation, JdbcClient jdbc, ObjectMapper json, Clock clock) {
+      RuntimeService runtimeService, Organisation organisation, VotedText votedText, ObjectMapper json, Clock clock) {
     this.repository = repository;
     this.validator = validator;
     this.numbering = numbering;
     this.runtimeService = runtimeService;
     this.organisation = organisation;
-    this.jdbc = jdbc;
+    this.votedText = votedText;
     this.json = json;
     this.clock = clock;
   }
@@ -158,17 +152,18 @@ public class DeliberationService {
    * needs it (a {@code VoteRecorded} message from anywhere else numbers nothing), and the seal of the
    * extract signs only that text.
    */
-  public void recordOutcome(String id, String sessionId, String outcome) {
+  public void recordOutcome(String id, String sessionId, int sessionYear, String outcome) {
     if (!"WITHDRAWN".equals(outcome)) {
       DeliberationRepository.Row row = repository.findForUpdate(id).orElseThrow();
       if (row.number() != null) {
         throw new IllegalStateException("Deliberation " + id + " is numbered " + row.number() + ": its vote is final");
       }
-      repository.recordVote(id, sessionId, outcome, textHash(row), now());
+      repository.recordVote(id, sessionId, outcome, votedText.hash(row), now());
     }
     runtimeService.createMessageCorrelation(MESSAGE_VOTE_RECORDED)
         .processInstanceBusinessKey(id)
         .setVariable(SESSION_ID, sessionId)
+        .setVariable(SESSION_YEAR, sessionYear)
         .setVariable(OUTCOME, outcome)
         .correlate();
   }
@@ -182,10 +177,11 @@ public class DeliberationService {
   }
 
   /**
-   * Gives the next number of the register for the year of the session, to a deliberation the
-   * assembly adopted in that session (as the register says, whatever the message said).
+   * Gives the next number of the register for the year of the session (as the session handed it
+   * over with {@code VoteRecorded}), to a deliberation the assembly adopted in that session (as the
+   * register says, whatever the message said).
    */
-  String assignNumber(String id) {
+  String assignNumber(String id, Integer sessionYear) {
     DeliberationRepository.Row row = repository.findForUpdate(id).orElseThrow();
     if (row.number() != null) {
       return row.number();
@@ -194,10 +190,11 @@ public class DeliberationService {
       throw refusal(OUTCOME, "Numérotation refusée : le registre n'a pas d'adoption de "
           + "la délibération « " + id + " » par la séance « " + row.sessionId() + " ».");
     }
-    int year = jdbc.sql("""
-            select extract(year from session_date at time zone 'Europe/Paris')::int
-              from comitia.assembly_session where id = :session""")
-        .param("session", row.sessionId()).query(Integer.class).single();
+    if (sessionYear == null) {
+      throw refusal(SESSION_YEAR, "Numérotation refusée : l'année de la séance « " + row.sessionId()
+          + " » n'a pas été transmise avec le vote.");
+    }
+    int year = sessionYear;
     int seq = numbering.next(row.bodyId(), year);
     String number = RegisterNumbering.format(year, seq);
     repository.number(id, year, seq, number, now());
@@ -216,7 +213,7 @@ public class DeliberationService {
       throw refusal(SIGNED, "Signature refusée : l'extrait est signé par le président, "
           + president + ".");
     }
-    requireVotedText(id);
+    votedText.require(id);
     String signer = organisation.member(body.presidentId()).map(Member::fullName).orElse(body.presidentId());
     repository.sign(id, body.presidentId(), now(), signer);
   }
@@ -226,39 +223,7 @@ public class DeliberationService {
   }
 
 
-  /**
-   * Refuses to go on when the register's text of the act is not the text the assembly voted
-   * (SHA-256 of object, rapporteur, preamble, visas, proposal, articles and annexes kept at the vote):
-   * the president signs, and the seal signs, exactly the voted version.
-   */
-  public void requireVotedText(String id) {
-    DeliberationRepository.Row row = repository.find(id).orElseThrow();
-    if (row.votedSha256() == null || !row.votedSha256().equals(textHash(row))) {
-      throw refusal(SIGNED, "Signature refusée : le texte de la délibération « " + id
-          + " » n'est plus celui qui a été voté (empreinte SHA-256 du vote : " + row.votedSha256() + ").");
-    }
-  }
 
-  /** SHA-256 of the act's text as the register holds it, in a canonical JSON form. */
-  String textHash(DeliberationRepository.Row row) {
-    Draft d = repository.draft(row);
-    Map<String, Object> text = new LinkedHashMap<>();
-    text.put("bodyId", d.bodyId());
-    text.put("object", d.object());
-    text.put("rapporteurId", d.rapporteurId());
-    text.put("preamble", d.preamble());
-    text.put("visas", d.visas());
-    text.put("proposal", d.proposal());
-    text.put("articles", d.articles());
-    text.put("annexes", d.annexes());
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(write(text).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private String write(Object value) {
     try {

@@ -31,6 +31,11 @@ public final class DeliberationVariables {
   public static final String MESSAGE_ACKNOWLEDGED = "NotificationAcknowledged";
   public static final String SESSION_ID = "sessionId";
   public static final String OUTCOME = "outcome";
+  /**
+   * Year of the sitting that voted (in Paris), handed over by the session with {@code VoteRecorded}:
+   * the register's numbering year. Added 2026-12.
+   */
+  public static final String SESSION_YEAR = "sessionYear";
 
   // After the vote
   public static final String NUMBER = "number";

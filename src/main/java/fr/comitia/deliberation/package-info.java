@@ -1,7 +1,8 @@
 /**
- * A deliberation from draft to signed act: the draft and its review, the vote kept with the SHA-256 of
- * the voted text, the register number, the president's signature, and the quorum judgement the act states.
- * Owns the tables {@code deliberation} (frozen once numbered), {@code deliberation_annex},
- * {@code deliberation_review}, {@code register_counter}.
+ * A deliberation from draft to signed act, the workflow and its rules: the draft checked and reviewed,
+ * scheduled on a session, the outcome of the vote, the register number for the year of the sitting
+ * (handed over by the session with {@code VoteRecorded}), the president's signature. Process
+ * {@code deliberation} (its variables in {@link fr.comitia.deliberation.DeliberationVariables}).
+ * Writes and reads the register through {@code register}; owns no table of its own.
  */
 package fr.comitia.deliberation;

@@ -1,5 +1,6 @@
 package fr.comitia.document;
 
+import fr.comitia.register.DeliberationRepository;
 import fr.comitia.platform.FrenchDates;
 import fr.comitia.register.DeliberationRecord;
 import fr.comitia.register.DeliberationRecords;
@@ -11,7 +12,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -26,16 +26,16 @@ public class DraftDocuments implements ConvocationDocuments {
   private final DeliberationRecords deliberations;
   private final SessionRecords sessions;
   private final Organisation organisation;
-  private final JdbcClient jdbc;
+  private final DeliberationRepository repository;
   private final TemplateEngine templates;
   private final PdfRenderer renderer;
 
   DraftDocuments(DeliberationRecords deliberations, SessionRecords sessions, Organisation organisation,
-      JdbcClient jdbc, TemplateEngine templates, PdfRenderer renderer) {
+      DeliberationRepository repository, TemplateEngine templates, PdfRenderer renderer) {
     this.deliberations = deliberations;
     this.sessions = sessions;
     this.organisation = organisation;
-    this.jdbc = jdbc;
+    this.repository = repository;
     this.templates = templates;
     this.renderer = renderer;
   }
@@ -106,9 +106,7 @@ public class DraftDocuments implements ConvocationDocuments {
 
   /** The explanatory note of a draft; its preamble's first paragraph when it has none. */
   private String note(DeliberationRecord record) {
-    List<String> notes = jdbc.sql("select note from comitia.deliberation where id = :id").param("id", record.id())
-        .query(String.class).list();
-    String note = notes.isEmpty() ? null : notes.get(0);
+    String note = repository.find(record.id()).map(DeliberationRepository.Row::note).orElse(null);
     if (note != null && !note.isBlank()) {
       return note;
     }

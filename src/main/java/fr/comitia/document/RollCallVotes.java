@@ -1,10 +1,10 @@
 package fr.comitia.document;
 
+import fr.comitia.register.DeliberationRecords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,30 +27,14 @@ class RollCallVotes {
     LABELS.put("NOT_PARTICIPATING", "N'ont pas pris part au vote");
   }
 
-  private final JdbcClient jdbc;
+  private final DeliberationRecords records;
 
-  RollCallVotes(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  RollCallVotes(DeliberationRecords records) {
+    this.records = records;
   }
 
   List<BallotGroup> groups(String deliberationId, String sessionId) {
-    if (deliberationId == null || sessionId == null) {
-      return List.of();
-    }
-    record Ballot(String choice, String name) {}
-    List<Ballot> ballots = jdbc.sql("""
-            select b.choice, m.civility || ' ' || m.first_name || ' ' || m.last_name as name
-              from comitia.vote_ballot b
-              join comitia.member m on m.id = b.member_id
-              join comitia.assembly_session s on s.id = b.session_id
-              left join comitia.body_membership bm on bm.body_id = s.body_id and bm.member_id = b.member_id
-                   and bm.valid_from <= (s.session_date at time zone 'Europe/Paris')::date
-                   and (bm.valid_to is null or bm.valid_to > (s.session_date at time zone 'Europe/Paris')::date)
-             where b.deliberation_id = :d and b.session_id = :s
-             order by bm.position nulls last, m.last_name, m.first_name""")
-        .param("d", deliberationId).param("s", sessionId)
-        .query(Ballot.class).list();
-    return group(ballots.stream().map(b -> Map.entry(b.choice(), b.name())).toList());
+    return group(records.ballots(deliberationId, sessionId));
   }
 
   /** Groups (choice, name) pairs under their labels, in the order for, against, abstain, not taking part. */

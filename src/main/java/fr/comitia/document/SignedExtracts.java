@@ -2,13 +2,13 @@ package fr.comitia.document;
 
 import fr.comitia.register.DeliberationRecord;
 import fr.comitia.register.DeliberationRecords;
-import fr.comitia.deliberation.DeliberationService;
+import fr.comitia.register.DeliberationRepository;
+import fr.comitia.register.VotedText;
 import fr.comitia.roster.Organisation;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,31 +24,31 @@ public class SignedExtracts {
   public static final String KIND = "SIGNED_EXTRACT";
 
   private final DeliberationRecords records;
-  private final DeliberationService deliberations;
+  private final VotedText votedText;
+  private final DeliberationRepository repository;
   private final ExtractService extracts;
   private final SignatureKeys keys;
   private final PdfSigner signer;
   private final DocumentStore store;
   private final Organisation organisation;
-  private final JdbcClient jdbc;
   private final Clock clock;
 
-  SignedExtracts(DeliberationRecords records, DeliberationService deliberations, ExtractService extracts, SignatureKeys keys, PdfSigner signer,
-      DocumentStore store, Organisation organisation, JdbcClient jdbc, Clock clock) {
+  SignedExtracts(DeliberationRecords records, VotedText votedText, DeliberationRepository repository, ExtractService extracts, SignatureKeys keys, PdfSigner signer,
+      DocumentStore store, Organisation organisation, Clock clock) {
     this.records = records;
-    this.deliberations = deliberations;
+    this.votedText = votedText;
+    this.repository = repository;
     this.extracts = extracts;
     this.keys = keys;
     this.signer = signer;
     this.store = store;
     this.organisation = organisation;
-    this.jdbc = jdbc;
     this.clock = clock;
   }
 
   /** Renders, signs and keeps the extract of the text voted (else refuses); returns the signed document. */
   public DocumentStore.Document seal(String deliberationId) {
-    deliberations.requireVotedText(deliberationId);
+    votedText.require(deliberationId);
     DeliberationRecord record = records.find(deliberationId).orElseThrow();
     SignatureKeys.Credentials credentials = keys.credentials();
     // PDF dates carry whole seconds: the register keeps the same instant as the signature dictionary.
@@ -61,8 +61,7 @@ public class SignedExtracts {
     String subject = credentials.subject();
     long id = store.save("DELIBERATION", deliberationId, KIND, fileName(number), "application/pdf", signed,
         signedAt, subject);
-    jdbc.sql("update comitia.deliberation set signed_at = :at, signer_subject = :subject where id = :id")
-        .param("at", signedAt).param("subject", subject).param("id", deliberationId).update();
+    repository.sealed(deliberationId, signedAt, subject);
     return store.latest("DELIBERATION", deliberationId, KIND).filter(d -> d.id() == id).orElseThrow();
   }
 

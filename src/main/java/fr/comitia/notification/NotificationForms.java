@@ -35,7 +35,7 @@ final class NotificationForms {
     @Override
     public void notify(DelegateTask task) {
       long id = Long.parseLong(Variables.string(task, NOTIFICATION_ID));
-      NotificationService.Notification n = notifications.find(id).orElseThrow();
+      fr.comitia.register.NotificationRepository.Notification n = notifications.find(id).orElseThrow();
       DeliberationRecord record = records.find(n.deliberationId()).orElseThrow();
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("partner", n.name());

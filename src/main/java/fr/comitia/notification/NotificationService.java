@@ -1,9 +1,11 @@
 package fr.comitia.notification;
 
+import fr.comitia.register.DeliberationRepository;
+import fr.comitia.register.NotificationRepository;
+import fr.comitia.register.NotificationRepository.Notification;
 import static fr.comitia.deliberation.DeliberationVariables.MESSAGE_ACKNOWLEDGED;
 import static fr.comitia.deliberation.DeliberationVariables.NOTIFICATION_ID;
 
-import fr.comitia.deliberation.DeliberationService;
 import fr.comitia.register.Draft;
 import fr.comitia.document.DocumentStore;
 import fr.comitia.mail.MailService;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,8 +30,8 @@ public class NotificationService {
 
   static final String LINK_PURPOSE = "ack";
 
-  private final JdbcClient jdbc;
-  private final DeliberationService deliberations;
+  private final NotificationRepository repository;
+  private final DeliberationRepository deliberations;
   private final Organisation organisation;
   private final MailService mail;
   private final DocumentStore documents;
@@ -40,10 +41,10 @@ public class NotificationService {
   private final Clock clock;
   private final String publicUrl;
 
-  NotificationService(JdbcClient jdbc, DeliberationService deliberations, Organisation organisation, MailService mail,
+  NotificationService(NotificationRepository repository, DeliberationRepository deliberations, Organisation organisation, MailService mail,
       DocumentStore documents, LinkSigner signer, NotificationSettings settings, RuntimeService runtimeService,
       Clock clock, @Value("${comitia.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
-    this.jdbc = jdbc;
+    this.repository = repository;
     this.deliberations = deliberations;
     this.organisation = organisation;
     this.mail = mail;
@@ -55,12 +56,9 @@ public class NotificationService {
     this.publicUrl = publicUrl.replaceAll("/+$", "");
   }
 
-  public record Notification(long id, String deliberationId, String partnerId, String name, String email,
-      OffsetDateTime notifiedAt, int reminders, OffsetDateTime acknowledgedAt, String acknowledgedBy, int position, int sends) {}
-
   /** One notification per partner of the draft (a declared partner or a name and address); their ids. */
   List<String> prepare(String deliberationId) {
-    Draft draft = deliberations.draft(deliberationId).orElseThrow();
+    Draft draft = deliberations.find(deliberationId).map(deliberations::draft).orElseThrow();
     List<String> ids = new ArrayList<>();
     int position = 0;
     for (Draft.PartnerRef ref : draft.partners()) {
@@ -72,11 +70,7 @@ public class NotificationService {
         name = p.name();
         email = p.email();
       }
-      jdbc.sql("""
-              insert into comitia.notification (deliberation_id, partner_id, name, email, position)
-              values (:delib, :partner, :name, :email, :pos) on conflict (deliberation_id, email) do nothing""")
-          .param("delib", deliberationId).param("partner", ref.partnerId()).param("name", name)
-          .param("email", email.strip()).param("pos", position).update();
+      repository.add(deliberationId, ref.partnerId(), name, email.strip(), position);
     }
     for (Notification n : forDeliberation(deliberationId)) {
       ids.add(String.valueOf(n.id()));
@@ -85,13 +79,11 @@ public class NotificationService {
   }
 
   public List<Notification> forDeliberation(String deliberationId) {
-    return jdbc.sql("select * from comitia.notification where deliberation_id = :id order by position, id")
-        .param("id", deliberationId).query(Notification.class).list();
+    return repository.forDeliberation(deliberationId);
   }
 
   public Optional<Notification> find(long id) {
-    return jdbc.sql("select * from comitia.notification where id = :id").param("id", id)
-        .query(Notification.class).optional();
+    return repository.find(id);
   }
 
   /** The link the partner follows to acknowledge receipt. */
@@ -117,7 +109,7 @@ public class NotificationService {
     // Stable for this send, whoever runs the job and however often: the Message-ID names the act.
     String deliveryId = "notification-" + n.deliberationId() + "-" + notificationId + "-" + n.sends();
     String number = number(n.deliberationId());
-    String object = deliberations.objectOf(n.deliberationId()).orElse("");
+    String object = deliberations.find(n.deliberationId()).map(DeliberationRepository.Row::object).orElse("");
     String text = "Madame, Monsieur,\n\n"
         + "Nous vous notifions la délibération n° " + number + " de " + organisation.name() + " :\n« " + object + " ».\n\n"
         + "L'extrait du registre est joint à ce courriel. Merci d'en accuser réception en suivant ce lien :\n"
@@ -127,15 +119,14 @@ public class NotificationService {
     mail.sendOnce(new OutgoingMail(deliveryId, "NOTIFICATION", n.email(), n.partnerId(),
         "Notification de la délibération n° " + number + " — " + object, text, null, null, n.deliberationId(),
         attachments(n.deliberationId(), number)));
-    jdbc.sql("update comitia.notification set notified_at = coalesce(notified_at, :now), reminders = 0 where id = :id")
-        .param("id", notificationId).param("now", OffsetDateTime.now(clock)).update();
+    repository.sent(notificationId, OffsetDateTime.now(clock));
   }
 
   /** Reminder number {@code reminder} (1 to 3) of an unacknowledged notification. */
   void remind(long notificationId, int reminder) {
     Notification n = find(notificationId).orElseThrow();
     String number = number(n.deliberationId());
-    String object = deliberations.objectOf(n.deliberationId()).orElse("");
+    String object = deliberations.find(n.deliberationId()).map(DeliberationRepository.Row::object).orElse("");
     String text = "Madame, Monsieur,\n\n"
         + "Sauf erreur de notre part, vous n'avez pas encore accusé réception de la délibération n° " + number
         + " (« " + object + " »), qui vous a été notifiée le " + n.notifiedAt().toLocalDate() + ".\n"
@@ -145,8 +136,7 @@ public class NotificationService {
         + reminder, "REMINDER", n.email(),
         n.partnerId(), "Relance " + reminder + " — accusé de réception de la délibération n° " + number, text, null, null,
         n.deliberationId(), attachments(n.deliberationId(), number)));
-    jdbc.sql("update comitia.notification set reminders = :r where id = :id")
-        .param("id", notificationId).param("r", reminder).update();
+    repository.reminded(notificationId, reminder);
   }
 
   /**
@@ -156,11 +146,9 @@ public class NotificationService {
    */
   public boolean acknowledge(long notificationId, String by) {
     Notification n = find(notificationId).orElseThrow();
-    if (n.acknowledgedAt() != null) {
+    if (!repository.acknowledge(notificationId, OffsetDateTime.now(clock), by)) {
       return false;
     }
-    jdbc.sql("update comitia.notification set acknowledged_at = :now, acknowledged_by = :by where id = :id")
-        .param("id", notificationId).param("now", OffsetDateTime.now(clock)).param("by", by).update();
     // The partner's branch of the notification subprocess: the execution waiting for this message
     // that sees this notification id (an element variable of the multi-instance, set above it).
     String key = String.valueOf(notificationId);
@@ -175,23 +163,16 @@ public class NotificationService {
 
   /** The director asks to send the act again: the next send is a new mail (its own Message-ID). */
   void resendRequested(long notificationId) {
-    jdbc.sql("update comitia.notification set sends = sends + 1 where id = :id and acknowledged_at is null")
-        .param("id", notificationId).update();
+    repository.nextSend(notificationId);
   }
 
   /** The director confirms a receipt obtained otherwise (telephone, registered mail). */
   void confirmByDirector(long notificationId, String directorId) {
-    Notification n = find(notificationId).orElseThrow();
-    if (n.acknowledgedAt() == null) {
-      jdbc.sql("update comitia.notification set acknowledged_at = :now, acknowledged_by = :by where id = :id")
-          .param("id", notificationId).param("now", OffsetDateTime.now(clock))
-          .param("by", "confirmé par " + directorId).update();
-    }
+    repository.acknowledge(notificationId, OffsetDateTime.now(clock), "confirmé par " + directorId);
   }
 
   private String number(String deliberationId) {
-    return jdbc.sql("select number from comitia.deliberation where id = :id").param("id", deliberationId)
-        .query(String.class).single();
+    return deliberations.find(deliberationId).map(DeliberationRepository.Row::number).orElseThrow();
   }
 
   /** The signed PDF extract (the act notified); the HTML extract only if no signed one exists. */

@@ -1,27 +1,40 @@
 package fr.comitia.register;
 
+import fr.comitia.platform.FrenchDates;
 import fr.comitia.register.DeliberationRecord.*;
+import fr.comitia.roster.BodyDirectory;
+import fr.comitia.roster.BodyDirectory.Seat;
 import fr.comitia.roster.Organisation;
 import fr.comitia.roster.Organisation.Body;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Reads whole records of the register (draft, session, roll call, quorum, vote, signature, notifications). */
+/**
+ * Reads whole records of the register (draft, session, roll call, quorum, vote, signature,
+ * notifications), from the register's repositories; names and the order of the attendance table
+ * come from the roster ({@link BodyDirectory}: the members in office on the day of the sitting).
+ */
 @Service
 public class DeliberationRecords {
 
   private final DeliberationRepository repository;
+  private final SessionRepository sessions;
+  private final NotificationRepository notifications;
   private final Organisation organisation;
-  private final JdbcClient jdbc;
+  private final BodyDirectory directory;
 
-  DeliberationRecords(DeliberationRepository repository, Organisation organisation, JdbcClient jdbc) {
+  DeliberationRecords(DeliberationRepository repository, SessionRepository sessions,
+      NotificationRepository notifications, Organisation organisation, BodyDirectory directory) {
     this.repository = repository;
+    this.sessions = sessions;
+    this.notifications = notifications;
     this.organisation = organisation;
-    this.jdbc = jdbc;
+    this.directory = directory;
   }
 
   public Optional<DeliberationRecord> find(String id) {
@@ -42,57 +55,49 @@ public class DeliberationRecords {
     Quorum quorum = null;
     Vote vote = null;
     if (row.sessionId() != null) {
-      record SessionRow(String id, OffsetDateTime sessionDate, String place, LocalDate convocationDate, boolean urgent,
-          String urgencyReason, boolean quorumRequired, String presidingMemberId, String sessionSecretaryId,
-          int sitting) {}
-      SessionRow s = jdbc.sql("""
-              select id, session_date, place, convocation_date, urgent, urgency_reason, quorum_required,
-                     presiding_member_id, session_secretary_id, sitting
-                from comitia.assembly_session where id = :id""")
-          .param("id", row.sessionId()).query(SessionRow.class).single();
+      SessionRepository.Row s = sessions.find(row.sessionId()).orElseThrow();
       session = new SessionInfo(s.id(), s.sessionDate(), s.place(), s.convocationDate(), s.urgent(),
           s.urgencyReason(), !s.quorumRequired(), person(s.presidingMemberId()), person(s.sessionSecretaryId()));
-      attendance = attendance(s.id(), s.sitting());
+      attendance = attendance(s, s.sitting());
       quorum = quorum(s.id(), s.sitting(), body);
-      vote = vote(row.id(), s.id());
+      vote = sessions.vote(row.id(), s.id()).orElse(null);
     }
     Signature signature = row.signedAt() == null ? null
         : new Signature(row.signedBy(), person(row.signedBy()) == null ? null : person(row.signedBy()).fullName(),
             row.signedAt(), row.signerSubject());
-    List<PartnerNotification> notifications = jdbc.sql("""
-            select id, partner_id, name, email, notified_at, reminders, acknowledged_at, acknowledged_by
-              from comitia.notification where deliberation_id = :id order by position, id""")
-        .param("id", row.id()).query(PartnerNotification.class).list();
+    List<PartnerNotification> partners = notifications.forDeliberation(row.id()).stream()
+        .map(n -> new PartnerNotification(n.id(), n.partnerId(), n.name(), n.email(), n.notifiedAt(), n.reminders(),
+            n.acknowledgedAt(), n.acknowledgedBy()))
+        .toList();
     List<Review> reviews = repository.reviews(row.id()).stream()
         .map(r -> new Review(r.reviewerId(), r.approved(), r.comment(), r.reviewedAt())).toList();
     DeliberationStatus status = DeliberationStatus.valueOf(row.status());
     return new DeliberationRecord(row.id(), row.number(), status.name(), status.label(), organisation.name(),
         bodyInfo, draft.object(), person(draft.rapporteurId()), draft.preamble(), draft.visas(), draft.proposal(),
-        draft.articles(), draft.annexes(), reviews, session, attendance, quorum, vote, signature, notifications,
+        draft.articles(), draft.annexes(), reviews, session, attendance, quorum, vote, signature, partners,
         row.processInstanceId(), row.createdAt());
   }
 
   /** The roll call of a sitting, in the order of the attendance table; null before the roll call. */
   public Attendance attendance(String sessionId, int sitting) {
-    List<AttendanceLine> lines = jdbc.sql("""
-            select a.member_id, m.civility, m.first_name, m.last_name, m.collectivity, a.status, a.proxy_holder_id,
-                   h.civility || ' ' || h.last_name as holder
-              from comitia.attendance a
-              join comitia.member m on m.id = a.member_id
-              join comitia.assembly_session s on s.id = a.session_id
-              left join comitia.body_membership bm on bm.body_id = s.body_id and bm.member_id = a.member_id
-                   and bm.valid_from <= (s.session_date at time zone 'Europe/Paris')::date
-                   and (bm.valid_to is null or bm.valid_to > (s.session_date at time zone 'Europe/Paris')::date)
-              left join comitia.member h on h.id = a.proxy_holder_id
-             where a.session_id = :id and a.sitting = :sitting
-             order by bm.position nulls last, m.last_name""")
-        .param("id", sessionId).param("sitting", sitting)
-        .query((rs, n) -> new AttendanceLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
-        .list();
-    if (lines.isEmpty()) {
+    return sessions.find(sessionId).map(s -> attendance(s, sitting)).orElse(null);
+  }
+
+  private Attendance attendance(SessionRepository.Row session, int sitting) {
+    List<AttendanceEntry> entries = sessions.attendance(session.id(), sitting);
+    if (entries.isEmpty()) {
       return null;
     }
+    Map<String, Seat> seats = seats(session);
+    List<AttendanceLine> lines = inTableOrder(entries, AttendanceEntry::memberId, seats).stream()
+        .map(e -> {
+          Person p = seated(e.memberId(), seats);
+          Person holder = e.proxyHolderId() == null ? null : seated(e.proxyHolderId(), seats);
+          return new AttendanceLine(e.memberId(), p.civility(), p.firstName(), p.lastName(),
+              collectivity(e.memberId(), seats), e.status().name(), e.proxyHolderId(),
+              holder == null ? null : holder.shortName());
+        })
+        .toList();
     int present = (int) lines.stream().filter(l -> l.status().equals("PRESENT")).count();
     int absent = (int) lines.stream().filter(l -> l.status().equals("ABSENT")).count();
     int excused = (int) lines.stream().filter(l -> l.status().equals("EXCUSED")).count();
@@ -102,26 +107,55 @@ public class DeliberationRecords {
 
   /** The quorum decision of a sitting; null before the roll call. */
   public Quorum quorum(String sessionId, int sitting, Body body) {
-    return jdbc.sql("""
-            select rule, regime, in_office, present, represented, counted, required, reached
-              from comitia.quorum_check where session_id = :id and sitting = :sitting""")
-        .param("id", sessionId).param("sitting", sitting)
-        .query((rs, n) -> {
-          QuorumJudgement j = new QuorumJudgement(rs.getString("regime"), rs.getString("rule"), rs.getInt("in_office"),
-              rs.getInt("present"), rs.getInt("represented"), rs.getInt("counted"), rs.getInt("required"),
-              rs.getBoolean("reached"), 0);
-          return new Quorum(j.ruleLabel(), j.regime(), j.inOffice(), j.present(), j.represented(), j.counted(),
-              j.required(), j.reached(), j.sentence("le " + body.assemblyName()), j.figures());
-        })
-        .optional().orElse(null);
+    return sessions.quorum(sessionId, sitting)
+        .map(j -> new Quorum(j.ruleLabel(), j.regime(), j.inOffice(), j.present(), j.represented(), j.counted(),
+            j.required(), j.reached(), j.sentence("le " + body.assemblyName()), j.figures()))
+        .orElse(null);
   }
 
-  private Vote vote(String deliberationId, String sessionId) {
-    return jdbc.sql("""
-            select outcome, withdrawn, voters, votes_for, votes_against, abstentions, not_participating,
-                   votes_for + votes_against as suffrages_exprimes, secret_ballot, presiding_vote, recorded_at
-              from comitia.vote where deliberation_id = :d and session_id = :s""")
-        .param("d", deliberationId).param("s", sessionId).query(Vote.class).optional().orElse(null);
+  /**
+   * How each member voted on a roll-call vote (CGCT L2121-21), as (choice, « Civ. Prénom NOM »)
+   * pairs in the order of the attendance table; empty when each member's vote was not recorded.
+   */
+  public List<Map.Entry<String, String>> ballots(String deliberationId, String sessionId) {
+    if (deliberationId == null || sessionId == null) {
+      return List.of();
+    }
+    SessionRepository.Row session = sessions.find(sessionId).orElse(null);
+    if (session == null) {
+      return List.of();
+    }
+    Map<String, Seat> seats = seats(session);
+    return inTableOrder(sessions.ballots(deliberationId, sessionId), SessionRepository.Ballot::memberId, seats)
+        .stream().map(b -> Map.entry(b.choice(), seated(b.memberId(), seats).fullName())).toList();
+  }
+
+  /** The members in office on the day of the sitting, by id, in the order of the attendance table. */
+  private Map<String, Seat> seats(SessionRepository.Row session) {
+    Map<String, Seat> seats = new LinkedHashMap<>();
+    organisation.body(session.bodyId()).ifPresent(body -> directory
+        .inOffice(body, FrenchDates.parisDay(session.sessionDate())).forEach(seat -> seats.put(seat.id(), seat)));
+    return seats;
+  }
+
+  /** Members in office first, in their seats' order; anyone else after them, by last name. */
+  private <T> List<T> inTableOrder(List<T> rows, java.util.function.Function<T, String> memberId,
+      Map<String, Seat> seats) {
+    List<String> order = new ArrayList<>(seats.keySet());
+    return rows.stream().sorted(Comparator
+        .comparingInt((T r) -> order.contains(memberId.apply(r)) ? order.indexOf(memberId.apply(r)) : Integer.MAX_VALUE)
+        .thenComparing(r -> seated(memberId.apply(r), seats).lastName()))
+        .toList();
+  }
+
+  private Person seated(String memberId, Map<String, Seat> seats) {
+    Seat seat = seats.get(memberId);
+    return seat != null ? new Person(seat.id(), seat.civility(), seat.firstName(), seat.lastName()) : person(memberId);
+  }
+
+  private String collectivity(String memberId, Map<String, Seat> seats) {
+    Seat seat = seats.get(memberId);
+    return seat != null ? seat.collectivity() : null;
   }
 
   private Person person(String memberId) {

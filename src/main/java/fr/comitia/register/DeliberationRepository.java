@@ -109,6 +109,12 @@ public class DeliberationRepository {
         .param("now", now).update();
   }
 
+  /** The seal's time and certificate subject, once the signed extract is kept. */
+  public void sealed(String id, OffsetDateTime signedAt, String signerSubject) {
+    jdbc.sql("update comitia.deliberation set signed_at = :at, signer_subject = :subject where id = :id")
+        .param("at", signedAt).param("subject", signerSubject).param("id", id).update();
+  }
+
   public void sign(String id, String signedBy, OffsetDateTime signedAt, String signerSubject) {
     jdbc.sql("""
             update comitia.deliberation set signed_by = :by, signed_at = :at, signer_subject = :subject,

@@ -1,5 +1,9 @@
 package fr.comitia.register;
 
+import fr.comitia.roster.Organisation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +27,29 @@ public class RegisterNumbering {
             on conflict (body_id, year) do update set next_number = c.next_number + 1
             returning next_number - 1""")
         .param("body", bodyId).param("year", year).query(Integer.class).single();
+  }
+
+  /**
+   * Sets where each year's numbering starts, as the organisation file says ({@code firstNumberOfYear}:
+   * a register resumed from paper or another product). Only ever raises a counter: a number already
+   * given is never handed out again. Returns what changed, for the start-up report.
+   */
+  public List<String> resume(Organisation organisation) {
+    List<String> changes = new ArrayList<>();
+    for (Organisation.Body body : organisation.bodies()) {
+      for (Map.Entry<Integer, Integer> first : body.firstNumberOfYear().entrySet()) {
+        int set = jdbc.sql("""
+                insert into comitia.register_counter (body_id, year, next_number) values (:body, :year, :next)
+                on conflict (body_id, year) do update set next_number = excluded.next_number
+                 where register_counter.next_number < excluded.next_number""")
+            .param("body", body.id()).param("year", first.getKey()).param("next", first.getValue()).update();
+        if (set > 0) {
+          changes.add("registre " + body.id() + " " + first.getKey() + " : numérotation à partir de "
+              + first.getValue());
+        }
+      }
+    }
+    return changes;
   }
 
   public static String format(int year, int seq) {

@@ -6,7 +6,6 @@ import fr.comitia.roster.Organisation;
 import fr.comitia.roster.Organisation.Body;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Reads whole sessions of the register. */
@@ -16,14 +15,11 @@ public class SessionRecords {
   private final SessionRepository repository;
   private final DeliberationRecords deliberations;
   private final Organisation organisation;
-  private final JdbcClient jdbc;
 
-  SessionRecords(SessionRepository repository, DeliberationRecords deliberations, Organisation organisation,
-      JdbcClient jdbc) {
+  SessionRecords(SessionRepository repository, DeliberationRecords deliberations, Organisation organisation) {
     this.repository = repository;
     this.deliberations = deliberations;
     this.organisation = organisation;
-    this.jdbc = jdbc;
   }
 
   public Optional<SessionRecord> find(String id) {
@@ -36,14 +32,7 @@ public class SessionRecords {
 
   private SessionRecord record(SessionRepository.Row s) {
     Body body = organisation.body(s.bodyId()).orElseThrow();
-    List<SessionRecord.AgendaItem> agenda = jdbc.sql("""
-            select a.position, a.deliberation_id, d.object, d.number, d.status, v.outcome, v.votes_for,
-                   v.votes_against, v.abstentions, v.not_participating
-              from comitia.agenda_item a
-              join comitia.deliberation d on d.id = a.deliberation_id
-              left join comitia.vote v on v.deliberation_id = a.deliberation_id and v.session_id = a.session_id
-             where a.session_id = :id order by a.position""")
-        .param("id", s.id()).query(SessionRecord.AgendaItem.class).list();
+    List<SessionRecord.AgendaItem> agenda = repository.agendaItems(s.id());
     SessionStatus status = SessionStatus.valueOf(s.status());
     return new SessionRecord(s.id(), s.bodyId(), body.name(), status.name(), status.label(), s.sessionDate(),
         s.place(), s.convocationDate(), s.convokedBy(), s.urgent(), s.urgencyReason(), s.sitting(), s.quorumRequired(),

@@ -172,4 +172,46 @@ public class SessionRepository {
     return jdbc.sql("select * from comitia.assembly_session where (:body::varchar is null or body_id = :body) order by session_date")
         .param("body", bodyId).query(Row.class).list();
   }
+
+  /** The vote of the assembly on a deliberation in a session, as recorded. */
+  public Optional<DeliberationRecord.Vote> vote(String deliberationId, String sessionId) {
+    return jdbc.sql("""
+            select outcome, withdrawn, voters, votes_for, votes_against, abstentions, not_participating,
+                   votes_for + votes_against as suffrages_exprimes, secret_ballot, presiding_vote, recorded_at
+              from comitia.vote where deliberation_id = :d and session_id = :s""")
+        .param("d", deliberationId).param("s", sessionId).query(DeliberationRecord.Vote.class).optional();
+  }
+
+  /** The quorum judged at a sitting's roll call. */
+  public Optional<QuorumJudgement> quorum(String sessionId, int sitting) {
+    return jdbc.sql("""
+            select rule, regime, in_office, present, represented, counted, required, reached
+              from comitia.quorum_check where session_id = :id and sitting = :sitting""")
+        .param("id", sessionId).param("sitting", sitting)
+        .query((rs, n) -> new QuorumJudgement(rs.getString("regime"), rs.getString("rule"), rs.getInt("in_office"),
+            rs.getInt("present"), rs.getInt("represented"), rs.getInt("counted"), rs.getInt("required"),
+            rs.getBoolean("reached"), 0))
+        .optional();
+  }
+
+  /** One member's vote in a public vote by roll call. */
+  public record Ballot(String memberId, String choice) {}
+
+  public List<Ballot> ballots(String deliberationId, String sessionId) {
+    return jdbc.sql("""
+            select member_id, choice from comitia.vote_ballot where deliberation_id = :d and session_id = :s""")
+        .param("d", deliberationId).param("s", sessionId).query(Ballot.class).list();
+  }
+
+  /** The agenda of a session with each item's deliberation and, once voted, its vote. */
+  public List<SessionRecord.AgendaItem> agendaItems(String sessionId) {
+    return jdbc.sql("""
+            select a.position, a.deliberation_id, d.object, d.number, d.status, v.outcome, v.votes_for,
+                   v.votes_against, v.abstentions, v.not_participating
+              from comitia.agenda_item a
+              join comitia.deliberation d on d.id = a.deliberation_id
+              left join comitia.vote v on v.deliberation_id = a.deliberation_id and v.session_id = a.session_id
+             where a.session_id = :id order by a.position""")
+        .param("id", sessionId).query(SessionRecord.AgendaItem.class).list();
+  }
 }

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes the organisation into the register: bodies, members, who sits where since when, partners,
- * and the first register number of a year. Idempotent; a member who leaves a body gets an end date
+ * Writes the organisation into the roster's tables: bodies, members, who sits where since when,
+ * partners (the first register number of a year is the register's: {@code register.RegisterNumbering}). Idempotent; a member who leaves a body gets an end date
  * (the register keeps the members in office as of any date).
  */
 @Component
@@ -171,17 +170,6 @@ class RegisterRosterSync {
       }
     }
 
-    for (Map.Entry<Integer, Integer> first : body.firstNumberOfYear().entrySet()) {
-      // Only sets the start of a year's numbering; numbers already given are never reused.
-      int set = jdbc.sql("""
-              insert into comitia.register_counter (body_id, year, next_number) values (:body, :year, :next)
-              on conflict (body_id, year) do update set next_number = excluded.next_number
-               where register_counter.next_number < excluded.next_number""")
-          .param("body", body.id()).param("year", first.getKey()).param("next", first.getValue()).update();
-      if (set > 0) {
-        changes.add("registre " + body.id() + " " + first.getKey() + " : numérotation à partir de " + first.getValue());
-      }
-    }
   }
 
   private String toJson(Object value) {

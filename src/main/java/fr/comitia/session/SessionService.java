@@ -313,7 +313,8 @@ public class SessionService {
     VoteResult result = VoteRules.decide(input, presentOrRepresented);
     repository.saveVote(sessionId, deliberationId, result, input.secretBallot(), input.presidingVote(), recordedBy,
         OffsetDateTime.now(clock));
-    deliberations.recordOutcome(deliberationId, sessionId, result.outcome().name());
+    deliberations.recordOutcome(deliberationId, sessionId, FrenchDates.parisDay(session.sessionDate()).getYear(),
+        result.outcome().name());
     return result;
   }
 

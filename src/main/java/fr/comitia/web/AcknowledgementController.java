@@ -3,7 +3,7 @@ package fr.comitia.web;
 import fr.comitia.register.DeliberationRecords;
 import fr.comitia.document.ExtractService;
 import fr.comitia.notification.NotificationService;
-import fr.comitia.notification.NotificationService.Notification;
+import fr.comitia.register.NotificationRepository.Notification;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -231,7 +231,7 @@ final class Lifecycle {
     /** What the acknowledgement page's button does once the link's token is checked. */
     @Override
     public void acknowledge(String deliberationKey) {
-      for (NotificationService.Notification n : notifications.forDeliberation(deliberationKey)) {
+      for (fr.comitia.register.NotificationRepository.Notification n : notifications.forDeliberation(deliberationKey)) {
         notifications.acknowledge(n.id(), "lien de notification");
       }
     }

@@ -235,6 +235,7 @@ class DeliberationProcessTest {
     assertThat(pi).hasPassed("assignNumber", "renderExtract").isWaitingAtExactly(TASK_SIGN);
     assertThat(task()).hasName("Signer l'extrait").hasCandidateGroup("president");
     assertThat(only(stubs.seen("assignNumberDelegate")).variable(OUTCOME)).isEqualTo("ADOPTED");
+    assertThat(only(stubs.seen("assignNumberDelegate")).variable(SESSION_YEAR)).isEqualTo(2022);
     assertThat(only(stubs.seen("renderExtractDelegate")).variable(NUMBER)).isEqualTo(NUMBER_GIVEN);
     assertThat(only(stubs.seen("extractViewListener")).activityId()).isEqualTo(TASK_SIGN);
 
@@ -383,7 +384,7 @@ class DeliberationProcessTest {
   /** As DeliberationService.recordVote. */
   static void vote(String sessionId, String outcome) {
     runtimeService().createMessageCorrelation(MESSAGE_VOTE_RECORDED).processInstanceBusinessKey(ID)
-        .setVariable(SESSION_ID, sessionId).setVariable(OUTCOME, outcome).correlate();
+        .setVariable(SESSION_ID, sessionId).setVariable(SESSION_YEAR, 2022).setVariable(OUTCOME, outcome).correlate();
   }
 
   /** Adopted, signed, sealed: the partners' notifications begin (or the process ends). */

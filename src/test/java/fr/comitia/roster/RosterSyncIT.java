@@ -26,6 +26,7 @@ class RosterSyncIT {
   @Autowired AuthorizationService authorizationService;
   @Autowired BodyDirectory directory;
   @Autowired JdbcClient jdbc;
+  @Autowired fr.comitia.register.RegisterNumbering numbering;
 
   @Test
   void theTwentyTwoMembersAndTheRolesLandInCamunda() {
@@ -76,6 +77,7 @@ class RosterSyncIT {
     int revisions = revisions();
     assertThat(identitySync.sync(organisation).unchanged()).isTrue();
     assertThat(registerSync.sync(organisation)).isEmpty();
+    assertThat(numbering.resume(organisation)).as("the register's numbering already resumed at start-up").isEmpty();
     assertThat(revisions()).isEqualTo(revisions);
   }
 
