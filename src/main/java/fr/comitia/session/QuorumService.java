@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 /**
  * Judges the quorum of a session with the DMN decision {@value #DECISION_KEY} (bpmn/quorum.dmn),
  * which holds the rule in force on the session day: CGCT L2121-17, the health-crisis windows, or
- * the body's statuts.
+ * the body's statuts. The proxies one member may hold are their own decision,
+ * {@value #PROXIES_DECISION_KEY}, which {@value #DECISION_KEY} requires (one DRD).
  */
 @Service
 public class QuorumService {
@@ -25,15 +26,18 @@ public class QuorumService {
   /** Key of the quorum decision. */
   public static final String DECISION_KEY = "quorum";
 
-  private final Function<Map<String, Object>, Map<String, Object>> evaluator;
+  /** Key of the decision on the proxies one present member may hold. */
+  public static final String PROXIES_DECISION_KEY = "proxies";
+
+  private final BiFunction<String, Map<String, Object>, Map<String, Object>> evaluator;
 
   @Autowired
   public QuorumService(DecisionService decisionService) {
     this(
-        variables -> {
+        (key, variables) -> {
           DmnDecisionResultEntries result =
               decisionService
-                  .evaluateDecisionByKey(DECISION_KEY)
+                  .evaluateDecisionByKey(key)
                   .variables(variables)
                   .evaluate()
                   .getSingleResult();
@@ -41,8 +45,8 @@ public class QuorumService {
         });
   }
 
-  /** For tests: evaluates the decision with the given function (variables to the single result). */
-  QuorumService(Function<Map<String, Object>, Map<String, Object>> evaluator) {
+  /** For tests: evaluates the decisions with the given function ((key, variables) to the single result). */
+  QuorumService(BiFunction<String, Map<String, Object>, Map<String, Object>> evaluator) {
     this.evaluator = Objects.requireNonNull(evaluator);
   }
 
@@ -63,7 +67,7 @@ public class QuorumService {
       int represented) {
     Map<String, Object> variables =
         dmnVariables(sessionDay, rules, quorumRequired, inOffice, present, represented);
-    Map<String, Object> result = evaluator.apply(variables);
+    Map<String, Object> result = evaluator.apply(DECISION_KEY, variables);
     if (result == null) {
       throw new IllegalStateException(
           "Decision " + DECISION_KEY + ": no rule matched the variables " + variables);
@@ -85,7 +89,11 @@ public class QuorumService {
    * health-crisis windows for a body following the CGCT, else the body's setting).
    */
   public int maxProxiesPerHolder(LocalDate sessionDay, BodyRules rules) {
-    return judge(sessionDay, rules, true, 1, 0, 0).maxProxiesPerHolder();
+    Map<String, Object> result = evaluator.apply(PROXIES_DECISION_KEY, dmnVariables(sessionDay, rules, true, 0, 0, 0));
+    if (result == null) {
+      throw new IllegalStateException("Decision " + PROXIES_DECISION_KEY + ": no rule matched");
+    }
+    return integer(result, "proxiesPerHolder");
   }
 
   /**

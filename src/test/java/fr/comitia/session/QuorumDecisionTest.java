@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QuorumDecisionTest {
 
   private static DmnEngine engine;
+  private static DmnDecisionRequirementsGraph graph;
   private static DmnDecision decision;
   private static QuorumService service;
 
@@ -47,13 +49,14 @@ class QuorumDecisionTest {
   static void parse() throws Exception {
     engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     try (InputStream in = new FileInputStream("bpmn/quorum.dmn")) {
-      decision = engine.parseDecision("quorum", in);
+      graph = engine.parseDecisionRequirementsGraph(in);
     }
+    decision = graph.getDecision("quorum");
     service =
         new QuorumService(
-            variables -> {
+            (key, variables) -> {
               DmnDecisionResultEntries result =
-                  engine.evaluateDecision(decision, variables).getSingleResult();
+                  engine.evaluateDecision(graph.getDecision(key), variables).getSingleResult();
               return result == null ? null : result.getEntryMap();
             });
   }
@@ -63,6 +66,21 @@ class QuorumDecisionTest {
     assertThat(decision.getKey()).isEqualTo("quorum");
     assertThat(decision.getName()).isEqualTo("Quorum");
     assertThat(decision.isDecisionTable()).isTrue();
+  }
+
+  @Test
+  void theProxiesPerHolderAreTheirOwnDecisionThatTheQuorumRequires() {
+    DmnDecision proxies = graph.getDecision("proxies");
+    assertThat(proxies.getName()).isEqualTo("Pouvoirs par mandataire");
+    assertThat(decision.getRequiredDecisions()).extracting(DmnDecision::getKey).containsExactly("proxies");
+    // The seed's statuts body keeps its one proxy even inside a health-crisis window; a CGCT body gets two.
+    assertThat(engine.evaluateDecision(proxies, QuorumService.dmnVariables(SEED_DAY, STATUTS_SEED, true, 0, 0, 0))
+        .getSingleResult().getEntryMap()).containsEntry("proxiesPerHolder", 1);
+    assertThat(engine.evaluateDecision(proxies, QuorumService.dmnVariables(SEED_DAY, CGCT, true, 0, 0, 0))
+        .getSingleResult().getEntryMap()).containsEntry("proxiesPerHolder", 2);
+    assertThat(service.maxProxiesPerHolder(LocalDate.of(2022, 8, 1), CGCT)).isEqualTo(1);
+    assertThat(service.maxProxiesPerHolder(LocalDate.of(2020, 4, 2), CGCT)).isEqualTo(2);
+    assertThat(service.maxProxiesPerHolder(LocalDate.of(2020, 9, 1), CGCT)).isEqualTo(1);
   }
 
   @Test
