@@ -5,7 +5,6 @@ import fr.comitia.platform.FrenchDates;
 import fr.comitia.register.DeliberationRecord;
 import fr.comitia.register.DeliberationRecords;
 import fr.comitia.roster.Organisation;
-import fr.comitia.session.ConvocationDocuments;
 import fr.comitia.register.SessionRecord;
 import fr.comitia.register.SessionRecords;
 import java.time.ZonedDateTime;
@@ -21,7 +20,7 @@ import org.thymeleaf.context.Context;
  * délibération ») and the convocation with its agenda, for the convocation mail.
  */
 @Service
-public class DraftDocuments implements ConvocationDocuments {
+public class DraftDocuments {
 
   private final DeliberationRecords deliberations;
   private final SessionRecords sessions;
@@ -41,7 +40,6 @@ public class DraftDocuments implements ConvocationDocuments {
   }
 
   /** « Projet de délibération »: object, rapporteur, note, preamble, visas, proposal, articles, annexes. */
-  @Override
   public byte[] draftPdf(String deliberationId) {
     return renderer.render(draftHtml(deliberationId));
   }
@@ -62,7 +60,6 @@ public class DraftDocuments implements ConvocationDocuments {
    * with its object, rapporteur and explanatory note, the president's signature, the urgency and
    * its reason if any, and « sans condition de quorum » on reconvocation.
    */
-  @Override
   public byte[] convocationPdf(String sessionId) {
     return renderer.render(convocationHtml(sessionId));
   }

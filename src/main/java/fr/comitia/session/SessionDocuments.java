@@ -1,20 +1,21 @@
 package fr.comitia.session;
 
-import fr.comitia.deliberation.DeliberationService;
+import fr.comitia.document.DraftDocuments;
 import fr.comitia.mail.OutgoingMail;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The documents attached to a convocation: the convocation itself and each draft, as PDF. */
+/**
+ * The documents attached to a convocation: the convocation itself and each draft, as PDF, rendered
+ * by {@code document} from the register.
+ */
 @Component
 class SessionDocuments {
 
-  private final ConvocationDocuments documents;
-  private final DeliberationService deliberations;
+  private final DraftDocuments documents;
 
-  SessionDocuments(ConvocationDocuments documents, DeliberationService deliberations) {
+  SessionDocuments(DraftDocuments documents) {
     this.documents = documents;
-    this.deliberations = deliberations;
   }
 
   List<OutgoingMail.Attachment> convocation(String sessionId) {

@@ -1,5 +1,15 @@
 package fr.comitia.benchmark;
 
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVISE;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_SIGN;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_CLOSE;
+import static fr.comitia.session.SessionVariables.TASK_RECONVENE;
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,7 +52,7 @@ final class BareModels {
         .startEvent("draftSubmitted").camundaInitiator("initiatorId")
         .serviceTask("registerDraft").camundaExpression("${true}")
         .exclusiveGateway("reviewMerge")
-        .userTask("reviewDraft").camundaCandidateGroups("director")
+        .userTask(TASK_REVIEW).camundaCandidateGroups("director")
         .exclusiveGateway("draftApproved")
         .condition("oui", "${approved}")
         .serviceTask("awaitSession").camundaExpression("${true}")
@@ -52,7 +62,7 @@ final class BareModels {
         .condition("adoptée", "${outcome == 'ADOPTED'}")
         .serviceTask("assignNumber").camundaExpression("${true}")
         .serviceTask("renderExtract").camundaExpression("${true}")
-        .userTask("signExtract").camundaCandidateGroups("president")
+        .userTask(TASK_SIGN).camundaCandidateGroups("president")
         .serviceTask("sealExtract").camundaAsyncBefore().camundaClass(SealExtract.class.getName());
     SubProcessBuilder notify = seal.subProcess("notifyPartners")
         .multiInstance().camundaCollection("${partnerNotifications}").camundaElementVariable("notificationId")
@@ -72,7 +82,7 @@ final class BareModels {
         .moveToNode("voteOutcome").condition("rejetée", "${outcome != 'ADOPTED'}")
         .endEvent("deliberationRejected")
         .moveToNode("draftApproved").condition("non", "${!approved}")
-        .userTask("reviseDraft").camundaCandidateGroups("drafter")
+        .userTask(TASK_REVISE).camundaCandidateGroups("drafter")
         .connectTo("reviewMerge")
         .done();
   }
@@ -83,29 +93,29 @@ final class BareModels {
         .camundaHistoryTimeToLive(3650)
         .startEvent("sessionRequested").camundaInitiator("initiatorId")
         .serviceTask("registerSession").camundaExpression("${true}")
-        .userTask("buildAgenda").camundaCandidateGroups("secretariat")
-        .userTask("signConvocation").camundaCandidateGroups("president")
+        .userTask(TASK_BUILD_AGENDA).camundaCandidateGroups("secretariat")
+        .userTask(TASK_SIGN_CONVOCATION).camundaCandidateGroups("president")
         .serviceTask("scheduleItems").camundaClass(ScheduleItems.class.getName())
         .serviceTask("sendConvocation").camundaAsyncBefore().camundaExpression("${true}")
         .multiInstance().camundaAsyncBefore().camundaCollection("${members}").camundaElementVariable("memberId")
         .multiInstanceDone();
     UserTaskBuilder vote = convocation
         .intermediateCatchEvent("sessionOpens").timerWithDate("${sessionDate}")
-        .userTask("rollCall").camundaCandidateGroups("secretariat")
+        .userTask(TASK_ROLL_CALL).camundaCandidateGroups("secretariat")
         .serviceTask("checkQuorum").camundaExpression("${true}")
         .serviceTask("recordQuorum").camundaExpression("${execution.setVariable('quorumReached', true)}")
         .exclusiveGateway("quorumReachedGateway")
         .condition("oui", "${quorumReached}")
-        .userTask("recordVote").camundaCandidateGroups("secretariat")
+        .userTask(TASK_RECORD_VOTE).camundaCandidateGroups("secretariat")
         .camundaTaskListenerClass("complete", RecordVote.class.getName())
         .multiInstance().sequential().camundaCollection("${agendaIds}").camundaElementVariable("deliberationId")
         .multiInstanceDone();
     return vote
-        .userTask("closeSession").camundaCandidateGroups("secretariat")
+        .userTask(TASK_CLOSE).camundaCandidateGroups("secretariat")
         .serviceTask("produceMinutes").camundaExpression("${true}")
         .endEvent("sessionClosed")
         .moveToNode("quorumReachedGateway").condition("non", "${!quorumReached}")
-        .userTask("reconvene").camundaCandidateGroups("secretariat")
+        .userTask(TASK_RECONVENE).camundaCandidateGroups("secretariat")
         .endEvent("reconvened")
         .done();
   }

@@ -1,5 +1,19 @@
 package fr.comitia.benchmark;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.deliberation.DeliberationVariables.SIGNED;
+import static fr.comitia.session.SessionVariables.URGENT;
+import static fr.comitia.session.SessionVariables.VOTES_AGAINST;
+import static fr.comitia.session.SessionVariables.VOTES_FOR;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_SIGN;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_CLOSE;
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.comitia.ComitiaApplication;
@@ -287,14 +301,14 @@ class ComitiaBenchmark {
     Lifecycle.clock(OffsetDateTime.parse("2022-05-20T09:00:00+02:00"));
     Draft draft = seedDraft("comitesyndical");
     String id = driver.as("redacteur", () -> deliberationService.submit(draft));
-    driver.complete("directeur", id, "reviewDraft", Map.of("approved", true));
+    driver.complete("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     Lifecycle.clock(OffsetDateTime.parse("2022-06-01T09:00:00+02:00"));
     String session = driver.as("secretariat", () -> sessionService.submit("comitesyndical", SEED_SESSION_DATE,
         SEED_PLACE));
-    driver.complete("secretariat", session, "buildAgenda",
+    driver.complete("secretariat", session, TASK_BUILD_AGENDA,
         Map.of("agenda", SpinValues.jsonValue("[\"" + id + "\"]").create()));
     Lifecycle.clock(OffsetDateTime.parse("2022-06-10T11:00:00+02:00"));
-    driver.complete("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    driver.complete("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     parallel.runJobs(management);
     Lifecycle.clock(OffsetDateTime.parse(SEED_SESSION_DATE).plusMinutes(1));
     parallel.runJobs(management);
@@ -302,14 +316,14 @@ class ComitiaBenchmark {
     rollCall.put("attendance", SpinValues.jsonValue(resource("/seed/attendance-2022-06-16.json")).create());
     rollCall.put("presidingMemberId", "bmesseannegrobelny");
     rollCall.put("sessionSecretaryId", "cbachelet");
-    driver.complete("secretariat", session, "rollCall", rollCall);
-    driver.complete("secretariat", session, "recordVote", Map.of("votesFor", 13, "votesAgainst", 0,
+    driver.complete("secretariat", session, TASK_ROLL_CALL, rollCall);
+    driver.complete("secretariat", session, TASK_RECORD_VOTE, Map.of(VOTES_FOR, 13, VOTES_AGAINST, 0,
         "abstentions", 0, "notParticipating", 0, "secretBallot", false));
     Lifecycle.clock(OffsetDateTime.parse("2022-06-17T15:00:00+02:00"));
-    driver.complete("ccoulon", id, "signExtract", Map.of("signed", true));
+    driver.complete("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     parallel.runJobs(management);
     comitia(draft).acknowledge(id);
-    driver.complete("secretariat", session, "closeSession", Map.of());
+    driver.complete("secretariat", session, TASK_CLOSE, Map.of());
     String number = jdbc.queryForObject("select number from comitia.deliberation where id = ?", String.class, id);
     if (!"2022-14".equals(number)) {
       throw new IllegalStateException("The seed replay gave number " + number + ", not 2022-14");
@@ -385,17 +399,17 @@ class ComitiaBenchmark {
     Lifecycle.clock(start);
     Draft draft = seedDraft(BenchOrganisation.BODY);
     String id = driver.as("redacteur", () -> deliberationService.submit(draft));
-    driver.complete("directeur", id, "reviewDraft", Map.of("approved", true));
+    driver.complete("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     String session = driver.as("secretariat", () -> sessionService.submit(BenchOrganisation.BODY,
         sessionDate.toString(), "Arras, salle du conseil"));
-    driver.complete("secretariat", session, "buildAgenda",
+    driver.complete("secretariat", session, TASK_BUILD_AGENDA,
         Map.of("agenda", SpinValues.jsonValue("[\"" + id + "\"]").create()));
     Lifecycle.clock(sessionDate.minusDays(7));
     purgeMail();
 
     CpuMeter.Reading c0 = cpu.read();
     long t0 = System.nanoTime();
-    driver.complete(president, session, "signConvocation", Map.of("urgent", false));
+    driver.complete(president, session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     int jobs = parallel.runJobs(management);
     long comitiaNanos = System.nanoTime() - t0;
     CpuMeter.Reading comitiaCpu = cpu.read().minus(c0);
@@ -479,14 +493,14 @@ class ComitiaBenchmark {
     rollCall.put("attendance", SpinValues.jsonValue(json.writeValueAsString(attendance)).create());
     rollCall.put("presidingMemberId", president);
     rollCall.put("sessionSecretaryId", BenchOrganisation.memberId(2));
-    driver.complete("secretariat", session, "rollCall", rollCall);
-    driver.complete("secretariat", session, "recordVote", Map.of("votesFor", members.size(), "votesAgainst", 0,
+    driver.complete("secretariat", session, TASK_ROLL_CALL, rollCall);
+    driver.complete("secretariat", session, TASK_RECORD_VOTE, Map.of(VOTES_FOR, members.size(), VOTES_AGAINST, 0,
         "abstentions", 0, "notParticipating", 0, "secretBallot", false));
     Lifecycle.clock(sessionDate.plusDays(1));
-    driver.complete(president, id, "signExtract", Map.of("signed", true));
+    driver.complete(president, id, TASK_SIGN, Map.of(SIGNED, true));
     parallel.runJobs(management);
     comitia(draft).acknowledge(id);
-    driver.complete("secretariat", session, "closeSession", Map.of());
+    driver.complete("secretariat", session, TASK_CLOSE, Map.of());
     comitia(draft).checkDone(List.of(id), List.of(session));
     return id;
   }

@@ -1,5 +1,18 @@
 package fr.comitia.benchmark;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.deliberation.DeliberationVariables.SIGNED;
+import static fr.comitia.session.SessionVariables.URGENT;
+import static fr.comitia.session.SessionVariables.VOTES_FOR;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_SIGN;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_CLOSE;
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.comitia.deliberation.DeliberationService;
@@ -114,7 +127,7 @@ final class Lifecycle {
 
     parallel.each(items, i -> {
       keys[i] = flavour.submitDeliberation();
-      driver.complete("directeur", keys[i], "reviewDraft", Map.of("approved", true));
+      driver.complete("directeur", keys[i], TASK_REVIEW, Map.of(APPROVED, true));
     });
     mark = phase(phases, "dépôt et validation des projets", mark);
 
@@ -123,14 +136,14 @@ final class Lifecycle {
       sessionKeys[s] = flavour.startSession(sessionDate);
       List<String> agenda = Arrays.asList(keys).subList(s * itemsPerSession,
           Math.min(deliberations, (s + 1) * itemsPerSession));
-      driver.complete("secretariat", sessionKeys[s], "buildAgenda",
+      driver.complete("secretariat", sessionKeys[s], TASK_BUILD_AGENDA,
           Map.of("agenda", SpinValues.jsonValue(toJsonArray(agenda)).create()));
     });
     mark = phase(phases, "séances et ordres du jour", mark);
 
     clock(sessionDate.minusDays(7));
     parallel.each(sessionIndexes, s ->
-        driver.complete(presidentId, sessionKeys[s], "signConvocation", Map.of("urgent", false)));
+        driver.complete(presidentId, sessionKeys[s], TASK_SIGN_CONVOCATION, Map.of(URGENT, false)));
     jobs.addAndGet(parallel.runJobs(management));
     mark = phase(phases, "signature des convocations et envoi (" + memberIds.size() + " membres par séance)", mark);
 
@@ -141,22 +154,22 @@ final class Lifecycle {
       rollCall.put("attendance", SpinValues.jsonValue(attendanceJson).create());
       rollCall.put("presidingMemberId", presidingId);
       rollCall.put("sessionSecretaryId", secretaryId);
-      driver.complete("secretariat", sessionKeys[s], "rollCall", rollCall);
+      driver.complete("secretariat", sessionKeys[s], TASK_ROLL_CALL, rollCall);
       int count = Math.min(deliberations, (s + 1) * itemsPerSession) - s * itemsPerSession;
       for (int v = 0; v < count; v++) {
-        driver.complete("secretariat", sessionKeys[s], "recordVote", Map.of("votesFor", memberIds.size(),
+        driver.complete("secretariat", sessionKeys[s], TASK_RECORD_VOTE, Map.of(VOTES_FOR, memberIds.size(),
             "votesAgainst", 0, "abstentions", 0, "notParticipating", 0, "secretBallot", false));
       }
     });
     mark = phase(phases, "ouverture, appel et votes", mark);
 
     clock(sessionDate.plusDays(1));
-    parallel.each(items, i -> driver.complete(presidentId, keys[i], "signExtract", Map.of("signed", true)));
+    parallel.each(items, i -> driver.complete(presidentId, keys[i], TASK_SIGN, Map.of(SIGNED, true)));
     jobs.addAndGet(parallel.runJobs(management));
     mark = phase(phases, "signature des extraits, scellement et notification", mark);
 
     parallel.each(items, i -> flavour.acknowledge(keys[i]));
-    parallel.each(sessionIndexes, s -> driver.complete("secretariat", sessionKeys[s], "closeSession", Map.of()));
+    parallel.each(sessionIndexes, s -> driver.complete("secretariat", sessionKeys[s], TASK_CLOSE, Map.of()));
     jobs.addAndGet(parallel.runJobs(management));
     long end = System.nanoTime();
     CpuMeter.Reading used = cpu.read().minus(cpuBefore);

@@ -1,5 +1,26 @@
 package fr.comitia.deliberation;
 
+import static fr.comitia.support.Workflow.BUREAU;
+import static fr.comitia.support.Workflow.attendance;
+import static fr.comitia.support.Workflow.vote;
+
+import static fr.comitia.deliberation.DeliberationVariables.ACKNOWLEDGED;
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.deliberation.DeliberationVariables.SIGNED;
+import static fr.comitia.session.SessionVariables.AGENDA;
+import static fr.comitia.session.SessionVariables.URGENT;
+import static fr.comitia.session.SessionVariables.WITHDRAWN;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_FOLLOW_UP;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVISE;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_SIGN;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_CLOSE;
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -18,14 +39,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -43,28 +61,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ComitiaTest
 class DeliberationPathsIT {
 
-  static final List<String> BUREAU = List.of("ccoulon", "bmesseannegrobelny", "gbartholomeus", "avanpeene", "lmonnet");
   static final String PLACE = "Lille, siège du Syndicat mixte";
   static final Pattern ACK_LINK = Pattern.compile("https?://[^/\\s]+(/accuse-reception/[A-Za-z0-9_.=-]+)");
 
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired GreenMail smtp;
   @Autowired JdbcClient jdbc;
-  Workflow flow;
-
-  @BeforeEach
-  void setUp() {
-    flow = new Workflow(rest, taskService, managementService);
-  }
-
-  @AfterEach
-  void tearDown() {
-    Workflow.resetClock();
-  }
+  @Autowired Workflow flow;
 
   // --- Returned draft ---------------------------------------------------------------------------------
 
@@ -77,19 +83,19 @@ class DeliberationPathsIT {
     assertThat(submitted).containsEntry("status", "IN_REVIEW");
 
     // Returning without a comment is refused; the review stays open and nothing is recorded.
-    Task review = flow.task(id, "reviewDraft");
-    String refusal = flow.completeRefused("directeur", id, "reviewDraft", Map.of("approved", false));
+    Task review = flow.task(id, TASK_REVIEW);
+    String refusal = flow.completeRefused("directeur", id, TASK_REVIEW, Map.of(APPROVED, false));
     assertThat(refusal).contains("commentaire est obligatoire");
-    assertThat(flow.task(id, "reviewDraft").getId()).isEqualTo(review.getId());
-    assertThat(flow.hasTask(id, "reviseDraft")).isFalse();
+    assertThat(flow.task(id, TASK_REVIEW).getId()).isEqualTo(review.getId());
+    assertThat(flow.hasTask(id, TASK_REVISE)).isFalse();
     Map<String, Object> stillInReview = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(stillInReview).containsEntry("status", "IN_REVIEW");
     assertThat((List<Object>) stillInReview.get("reviews")).isEmpty();
 
-    flow.completeOk("directeur", id, "reviewDraft",
+    flow.completeOk("directeur", id, TASK_REVIEW,
         Map.of("approved", false, "reviewComment", "Préciser dans l'objet l'année des tarifs."));
-    assertThat(flow.hasTask(id, "reviewDraft")).isFalse();
-    assertThat(flow.task(id, "reviseDraft").getName()).isEqualTo("Corriger le projet");
+    assertThat(flow.hasTask(id, TASK_REVIEW)).isFalse();
+    assertThat(flow.task(id, TASK_REVISE).getName()).isEqualTo("Corriger le projet");
     Map<String, Object> returned = flow.get("redacteur", "/api/deliberations/" + id);
     assertThat(returned).containsEntry("status", "RETURNED");
     List<Map<String, Object>> reviews = (List<Map<String, Object>>) returned.get("reviews");
@@ -98,10 +104,10 @@ class DeliberationPathsIT {
         .containsEntry("comment", "Préciser dans l'objet l'année des tarifs.");
 
     // The drafter sends only the object: every other field stays as it was.
-    flow.completeOk("redacteur", id, "reviseDraft",
+    flow.completeOk("redacteur", id, TASK_REVISE,
         Map.of("object", "Tarifs pour l'année 2023 du service d'hébergement"));
-    assertThat(flow.hasTask(id, "reviseDraft")).isFalse();
-    flow.task(id, "reviewDraft");
+    assertThat(flow.hasTask(id, TASK_REVISE)).isFalse();
+    flow.task(id, TASK_REVIEW);
     Map<String, Object> revised = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(revised).containsEntry("status", "IN_REVIEW")
         .containsEntry("object", "Tarifs pour l'année 2023 du service d'hébergement");
@@ -111,11 +117,11 @@ class DeliberationPathsIT {
     assertThat((List<Object>) revised.get("articles")).hasSize(2);
     assertThat((List<Object>) revised.get("visas")).hasSize(2);
 
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     Map<String, Object> approved = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(approved).containsEntry("status", "AWAITING_SESSION").containsEntry("number", null);
     assertThat((List<Object>) approved.get("reviews")).hasSize(2);
-    assertThat(flow.hasTask(id, "reviewDraft")).isFalse();
+    assertThat(flow.hasTask(id, TASK_REVIEW)).isFalse();
     assertThat(waitingForSession(id)).isTrue();
   }
 
@@ -130,17 +136,17 @@ class DeliberationPathsIT {
     String first = convokedSession("2024-11-21T10:00:00+01:00", "2024-11-12T09:00:00+01:00", id);
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "SCHEDULED");
     openAndCallRoll(first, "2024-11-21T10:00:00+01:00", BUREAU);
-    flow.completeOk("secretariat", first, "recordVote", Map.of("withdrawn", true));
+    flow.completeOk("secretariat", first, TASK_RECORD_VOTE, Map.of(WITHDRAWN, true));
 
     Map<String, Object> withdrawn = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(withdrawn).containsEntry("status", "AWAITING_SESSION").containsEntry("number", null)
         .containsEntry("session", null);
     assertThat(waitingForSession(id)).isTrue();
-    assertThat(flow.hasTask(id, "signExtract")).isFalse();
+    assertThat(flow.hasTask(id, TASK_SIGN)).isFalse();
     Map<String, Object> firstSession = flow.get("secretariat", "/api/sessions/" + first);
     assertThat(((List<Map<String, Object>>) firstSession.get("agenda")).get(0))
         .containsEntry("deliberationId", id).containsEntry("outcome", "WITHDRAWN").containsEntry("number", null);
-    flow.completeOk("secretariat", first, "closeSession", Map.of());
+    flow.completeOk("secretariat", first, TASK_CLOSE, Map.of());
 
     // On the agenda of a session of the next year, adopted there: numbered in that year.
     Workflow.clockAt("2025-01-06T09:00:00+01:00");
@@ -148,7 +154,7 @@ class DeliberationPathsIT {
     String second = convokedSession("2025-01-16T10:00:00+01:00", "2025-01-06T09:00:00+01:00", id);
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "SCHEDULED");
     openAndCallRoll(second, "2025-01-16T10:00:00+01:00", BUREAU);
-    flow.completeOk("secretariat", second, "recordVote", vote(4, 0, 1));
+    flow.completeOk("secretariat", second, TASK_RECORD_VOTE, vote(4, 0, 1));
 
     Map<String, Object> adopted = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(adopted).containsEntry("status", "ADOPTED").containsEntry("number", expected);
@@ -156,9 +162,9 @@ class DeliberationPathsIT {
     assertThat((Map<String, Object>) adopted.get("session")).containsEntry("id", second);
     assertThat((Map<String, Object>) adopted.get("vote")).containsEntry("outcome", "ADOPTED")
         .containsEntry("votesFor", 4).containsEntry("abstentions", 1);
-    assertThat(flow.task(id, "signExtract").getName()).isEqualTo("Signer l'extrait");
+    assertThat(flow.task(id, TASK_SIGN).getName()).isEqualTo("Signer l'extrait");
 
-    flow.completeOk("secretariat", second, "closeSession", Map.of());
+    flow.completeOk("secretariat", second, TASK_CLOSE, Map.of());
     signAndNotify(id, "2025-01-17T09:00:00+01:00");
   }
 
@@ -172,16 +178,16 @@ class DeliberationPathsIT {
     String session = convokedSession("2023-02-16T10:00:00+01:00", "2023-02-06T09:00:00+01:00", id);
     openAndCallRoll(session, "2023-02-16T10:00:00+01:00", BUREAU);
     String nextBefore = nextNumber(2023);
-    flow.completeOk("secretariat", session, "recordVote", vote(1, 3, 1));
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, vote(1, 3, 1));
 
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(record).containsEntry("status", "REJECTED").containsEntry("number", null);
     assertThat((Map<String, Object>) record.get("vote")).containsEntry("outcome", "REJECTED")
         .containsEntry("votesFor", 1).containsEntry("votesAgainst", 3);
-    assertThat(flow.hasTask(id, "signExtract")).isFalse();
+    assertThat(flow.hasTask(id, TASK_SIGN)).isFalse();
     assertThat(endActivity(id)).isEqualTo("deliberationRejected");
     assertThat(nextNumber(2023)).as("no number taken from the register").isEqualTo(nextBefore);
-    flow.completeOk("secretariat", session, "closeSession", Map.of());
+    flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
   }
 
   // --- Ties -------------------------------------------------------------------------------------------
@@ -196,37 +202,37 @@ class DeliberationPathsIT {
     openAndCallRoll(session, "2023-05-17T10:00:00+02:00", BUREAU);
 
     // A public tie without the presiding member's vote is refused, and nothing is recorded.
-    Task item = flow.task(session, "recordVote");
+    Task item = flow.task(session, TASK_RECORD_VOTE);
     assertThat(item.getName()).isEqualTo("Vote : Modification du tableau des effectifs");
-    assertThat(flow.completeRefused("secretariat", session, "recordVote", vote(2, 2, 1)))
+    assertThat(flow.completeRefused("secretariat", session, TASK_RECORD_VOTE, vote(2, 2, 1)))
         .contains("Partage des voix");
-    assertThat(flow.task(session, "recordVote").getId()).isEqualTo(item.getId());
+    assertThat(flow.task(session, TASK_RECORD_VOTE).getId()).isEqualTo(item.getId());
     assertThat(flow.get("directeur", "/api/deliberations/" + publicVote)).containsEntry("vote", null)
         .containsEntry("status", "SCHEDULED");
 
     String expected = nextNumber(2023);
     Map<String, Object> casting = new LinkedHashMap<>(vote(2, 2, 1));
     casting.put("presidingVote", "FOR");
-    flow.completeOk("secretariat", session, "recordVote", casting);
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, casting);
     Map<String, Object> adopted = flow.get("directeur", "/api/deliberations/" + publicVote);
     assertThat(adopted).containsEntry("status", "ADOPTED").containsEntry("number", expected);
     assertThat((Map<String, Object>) adopted.get("vote")).containsEntry("outcome", "ADOPTED")
         .containsEntry("presidingVote", "FOR").containsEntry("votesFor", 2).containsEntry("votesAgainst", 2);
-    flow.task(publicVote, "signExtract");
+    flow.task(publicVote, TASK_SIGN);
 
     // The same tie by secret ballot rejects, whatever the presiding member would vote.
-    assertThat(flow.task(session, "recordVote").getName())
+    assertThat(flow.task(session, TASK_RECORD_VOTE).getName())
         .isEqualTo("Vote : Désignation d'un représentant au comité technique");
     Map<String, Object> secret = new LinkedHashMap<>(vote(2, 2, 1));
     secret.put("secretBallot", true);
-    flow.completeOk("secretariat", session, "recordVote", secret);
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, secret);
     Map<String, Object> rejected = flow.get("directeur", "/api/deliberations/" + secretVote);
     assertThat(rejected).containsEntry("status", "REJECTED").containsEntry("number", null);
     assertThat((Map<String, Object>) rejected.get("vote")).containsEntry("outcome", "REJECTED")
         .containsEntry("secretBallot", true);
     assertThat(endActivity(secretVote)).isEqualTo("deliberationRejected");
 
-    flow.completeOk("secretariat", session, "closeSession", Map.of());
+    flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
     signAndNotify(publicVote, "2023-05-18T09:00:00+02:00");
   }
 
@@ -238,12 +244,12 @@ class DeliberationPathsIT {
     String id = approvedDraft("Règlement intérieur du bureau", List.of());
     String session = convokedSession("2023-06-15T10:00:00+02:00", "2023-06-05T09:00:00+02:00", id);
     openAndCallRoll(session, "2023-06-15T10:00:00+02:00", BUREAU);
-    flow.completeOk("secretariat", session, "recordVote", vote(5, 0, 0));
-    flow.completeOk("secretariat", session, "closeSession", Map.of());
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, vote(5, 0, 0));
+    flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "ADOPTED");
 
     Workflow.clockAt("2023-06-16T09:00:00+02:00");
-    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     flow.executeJobs();
 
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
@@ -266,12 +272,12 @@ class DeliberationPathsIT {
         List.of(Map.of("name", "Préfecture du Nord", "email", partnerEmail)));
     String session = convokedSession("2023-09-14T10:00:00+02:00", "2023-09-04T09:00:00+02:00", id);
     openAndCallRoll(session, "2023-09-14T10:00:00+02:00", BUREAU);
-    flow.completeOk("secretariat", session, "recordVote", vote(5, 0, 0));
-    flow.completeOk("secretariat", session, "closeSession", Map.of());
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, vote(5, 0, 0));
+    flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
 
     OffsetDateTime signedAt = OffsetDateTime.parse("2023-09-15T09:00:00+02:00");
     Workflow.clockAt(signedAt.toString());
-    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     assertThat(mailsTo(partnerEmail)).isEmpty();
     flow.executeJobs();
 
@@ -304,7 +310,7 @@ class DeliberationPathsIT {
       assertThat(mails.get(mails.size() - 1).getSubject())
           .startsWith("Relance " + reminder)
           .isEqualTo("Relance " + reminder + " — accusé de réception de la délibération n° " + number);
-      assertThat(flow.hasTask(id, "followUpNotification")).isFalse();
+      assertThat(flow.hasTask(id, TASK_FOLLOW_UP)).isFalse();
     }
     Map<String, Object> reminded = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(((List<Map<String, Object>>) reminded.get("notifications")).get(0)).containsEntry("reminders", 3);
@@ -314,24 +320,24 @@ class DeliberationPathsIT {
     Workflow.clockAt(clock.toString());
     flow.executeJobs();
     assertThat(mailsTo(partnerEmail)).hasSize(4);
-    Task followUp = flow.task(id, "followUpNotification");
+    Task followUp = flow.task(id, TASK_FOLLOW_UP);
     assertThat(followUp.getName()).isEqualTo("Relancer le partenaire");
     assertThat(taskService.getIdentityLinksForTask(followUp.getId())).extracting(IdentityLink::getGroupId)
         .contains("director");
 
     // Without saying whether the partner confirmed: refused, still open.
-    String refusal = flow.completeRefused("directeur", id, "followUpNotification", Map.of());
+    String refusal = flow.completeRefused("directeur", id, TASK_FOLLOW_UP, Map.of());
     assertThat(refusal).contains("Indiquez si le partenaire a confirmé la réception");
-    assertThat(flow.task(id, "followUpNotification").getId()).isEqualTo(followUp.getId());
+    assertThat(flow.task(id, TASK_FOLLOW_UP).getId()).isEqualTo(followUp.getId());
 
     // Not confirmed: the act is sent again.
-    flow.completeOk("directeur", id, "followUpNotification", Map.of("acknowledged", false));
+    flow.completeOk("directeur", id, TASK_FOLLOW_UP, Map.of(ACKNOWLEDGED, false));
     flow.executeJobs();
     mails = mailsTo(partnerEmail);
     assertThat(mails).hasSize(5);
     MimeMessage resent = mails.get(4);
     assertThat(resent.getSubject()).startsWith("Notification de la délibération n° " + number);
-    assertThat(flow.hasTask(id, "followUpNotification")).isFalse();
+    assertThat(flow.hasTask(id, TASK_FOLLOW_UP)).isFalse();
     Map<String, Object> again = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(((List<Map<String, Object>>) again.get("notifications")).get(0))
         .containsEntry("reminders", 0).containsEntry("acknowledgedAt", null);
@@ -401,12 +407,12 @@ class DeliberationPathsIT {
         List.of(Map.of("name", "Sous-préfecture de Douai", "email", partnerEmail)));
     String session = convokedSession("2023-11-16T10:00:00+01:00", "2023-11-06T09:00:00+01:00", id);
     openAndCallRoll(session, "2023-11-16T10:00:00+01:00", BUREAU);
-    flow.completeOk("secretariat", session, "recordVote", vote(4, 1, 0));
-    flow.completeOk("secretariat", session, "closeSession", Map.of());
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, vote(4, 1, 0));
+    flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
 
     OffsetDateTime clock = OffsetDateTime.parse("2023-11-17T09:00:00+01:00");
     Workflow.clockAt(clock.toString());
-    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     flow.executeJobs();
     assertThat(mailsTo(partnerEmail)).hasSize(1);
     for (int step = 1; step <= 4; step++) {
@@ -415,9 +421,9 @@ class DeliberationPathsIT {
       flow.executeJobs();
     }
     assertThat(mailsTo(partnerEmail)).hasSize(4);
-    flow.task(id, "followUpNotification");
+    flow.task(id, TASK_FOLLOW_UP);
 
-    flow.completeOk("directeur", id, "followUpNotification", Map.of("acknowledged", true));
+    flow.completeOk("directeur", id, TASK_FOLLOW_UP, Map.of(ACKNOWLEDGED, true));
     flow.executeJobs();
     assertThat(mailsTo(partnerEmail)).hasSize(4);
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
@@ -450,7 +456,7 @@ class DeliberationPathsIT {
 
   String approvedDraft(String object, List<Map<String, Object>> partners) {
     String id = flow.submit(draft(object, partners));
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "AWAITING_SESSION");
     return id;
   }
@@ -459,8 +465,8 @@ class DeliberationPathsIT {
   String convokedSession(String sessionDate, String convokedAt, String... items) {
     Workflow.clockAt(convokedAt);
     String session = flow.createSession("bureau", sessionDate, PLACE);
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(items)));
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(items)));
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     flow.executeJobs();
     return session;
   }
@@ -469,36 +475,15 @@ class DeliberationPathsIT {
   void openAndCallRoll(String session, String sessionDate, List<String> present) {
     Workflow.clockAt(sessionDate);
     flow.executeJobs();
-    flow.completeOk("secretariat", session, "rollCall", Map.of(
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(
         "attendance", attendance(present), "presidingMemberId", "ccoulon", "sessionSecretaryId", present.get(1)));
   }
 
-  static List<Map<String, Object>> attendance(List<String> present) {
-    List<Map<String, Object>> lines = new ArrayList<>();
-    for (String member : BUREAU) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("memberId", member);
-      line.put("status", present.contains(member) ? "PRESENT" : "EXCUSED");
-      line.put("proxyHolderId", null);
-      lines.add(line);
-    }
-    return lines;
-  }
 
-  static Map<String, Object> vote(int votesFor, int against, int abstentions) {
-    Map<String, Object> vote = new LinkedHashMap<>();
-    vote.put("withdrawn", false);
-    vote.put("votesFor", votesFor);
-    vote.put("votesAgainst", against);
-    vote.put("abstentions", abstentions);
-    vote.put("notParticipating", 0);
-    vote.put("secretBallot", false);
-    return vote;
-  }
 
   void signAndNotify(String id, String at) {
     Workflow.clockAt(at);
-    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     flow.executeJobs();
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "NOTIFIED");
   }

@@ -1,5 +1,12 @@
 package fr.comitia.deliberation;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.deliberation.DeliberationVariables.SIGNED;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVISE;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_SIGN;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,11 +15,8 @@ import fr.comitia.support.Workflow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,26 +34,15 @@ class RegisterIntegrityIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcClient jdbc;
-  Workflow flow;
-
-  @BeforeEach
-  void setUp() {
-    flow = new Workflow(rest, taskService, managementService);
-  }
-
-  @AfterEach
-  void tearDown() {
-    Workflow.resetClock();
-  }
+  @Autowired Workflow flow;
 
   /** The seed's 2022-14 adopted and numbered, « Signer l'extrait » open for the president. */
   private String adoptedAwaitingSignature() {
     String id = flow.seedAdopted("Lille").deliberationId();
     assertThat((String) flow.get("directeur", "/api/deliberations/" + id).get("number")).matches("2022-\\d+");
-    assertThat(flow.hasTask(id, "signExtract")).isTrue();
+    assertThat(flow.hasTask(id, TASK_SIGN)).isTrue();
     return id;
   }
 
@@ -88,11 +81,11 @@ class RegisterIntegrityIT {
     assertThat((String) replay.getBody().get("message"))
         .contains("La délibération « " + id + " » existe déjà : un second processus ne peut pas la reprendre");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
-    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("reviseDraft").count())
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey(TASK_REVISE).count())
         .isZero();
     assertThat(object(id)).isEqualTo(voted);
 
-    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     flow.executeJobs();
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(record).containsEntry("object", voted).containsEntry("number", number);
@@ -154,7 +147,7 @@ class RegisterIntegrityIT {
         .param("id", id).update())
         .isInstanceOf(DataAccessException.class).hasMessageContaining("il ne change plus");
     // Its status and signature still move on.
-    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "SIGNED");
   }
 
@@ -164,13 +157,13 @@ class RegisterIntegrityIT {
     String voted = object(id);
     // An operator who bypasses the register's guard (superuser, trigger disabled) changes the text.
     rewriteBehindTheRegistersBack(id, voted + " (modifié après le vote)");
-    String refusal = flow.completeRefused("ccoulon", id, "signExtract", Map.of("signed", true));
+    String refusal = flow.completeRefused("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     assertThat(refusal).contains("Signature refusée : le texte de la délibération « " + id
         + " » n'est plus celui qui a été voté");
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "ADOPTED");
 
     rewriteBehindTheRegistersBack(id, voted);
-    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     flow.executeJobs();
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("object", voted);
   }
@@ -188,7 +181,7 @@ class RegisterIntegrityIT {
   @Test
   void aVoteRecordedMessageFromOutsideTheSessionNumbersNothing() {
     String id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     // The administrator may correlate messages over the engine REST API: the register has no vote.
     ResponseEntity<Map<String, Object>> scheduled = flow.post("admin", "/engine-rest/message", Map.of(
         "messageName", "DeliberationScheduled", "businessKey", id,

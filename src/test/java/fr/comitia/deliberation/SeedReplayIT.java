@@ -1,5 +1,21 @@
 package fr.comitia.deliberation;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.deliberation.DeliberationVariables.SIGNED;
+import static fr.comitia.session.SessionVariables.AGENDA;
+import static fr.comitia.session.SessionVariables.URGENT;
+import static fr.comitia.session.SessionVariables.VOTES_AGAINST;
+import static fr.comitia.session.SessionVariables.VOTES_FOR;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_SIGN;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_CLOSE;
+import static fr.comitia.session.SessionVariables.TASK_RECONVENE;
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -15,11 +31,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -67,37 +79,25 @@ class SeedReplayIT {
   }
 
   @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired GreenMail smtp;
-  Workflow flow;
-
-  @BeforeEach
-  void setUp() {
-    flow = new Workflow(rest, taskService, managementService);
-  }
-
-  @AfterEach
-  void tearDown() {
-    Workflow.resetClock();
-  }
+  @Autowired Workflow flow;
 
   @Test
   @SuppressWarnings("unchecked")
   void deliberation2022_14IsReplayedWithTheSeedsFigures() throws Exception {
     Workflow.clockAt("2022-05-20T09:00:00+02:00");
     String id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "AWAITING_SESSION");
 
     Workflow.clockAt("2022-06-01T09:00:00+02:00");
     String session = flow.createSession("comitesyndical", SESSION_DATE, PLACE);
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
+    flow.completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(id)));
 
     Workflow.clockAt("2022-06-10T11:00:00+02:00");
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "SCHEDULED");
     flow.executeJobs();
     List<MimeMessage> convocations = Mails.received(smtp, null, "Comité syndical du jeudi 16 juin 2022");
@@ -111,19 +111,19 @@ class SeedReplayIT {
 
     Workflow.clockAt(SESSION_DATE);
     flow.executeJobs();
-    flow.completeOk("secretariat", session, "rollCall", Map.of(
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(
         "attendance", flow.resourceList("/seed/attendance-2022-06-16.json"),
         "presidingMemberId", "bmesseannegrobelny",
         "sessionSecretaryId", "cbachelet"));
 
-    assertThat(flow.task(session, "recordVote").getName()).startsWith("Vote : Adhésion au groupement de commandes");
-    flow.completeOk("secretariat", session, "recordVote", Map.of("votesFor", 13, "votesAgainst", 0,
+    assertThat(flow.task(session, TASK_RECORD_VOTE).getName()).startsWith("Vote : Adhésion au groupement de commandes");
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, Map.of(VOTES_FOR, 13, VOTES_AGAINST, 0,
         "abstentions", 0, "notParticipating", 0, "secretBallot", false));
 
     Workflow.clockAt("2022-06-17T15:00:00+02:00");
-    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     flow.executeJobs();
-    flow.completeOk("secretariat", session, "closeSession", Map.of());
+    flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
 
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(record).containsEntry("number", "2022-14").containsEntry("status", "SIGNED");
@@ -207,20 +207,20 @@ class SeedReplayIT {
     Map<String, Object> draft = new java.util.LinkedHashMap<>(flow.resource("/seed/deliberation-2022-14.json"));
     draft.put("bodyId", "conseilcgct");
     String id = flow.submit(draft);
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     Workflow.clockAt("2022-06-01T09:00:00+02:00");
     String session = flow.createSession("conseilcgct", SESSION_DATE, PLACE);
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
+    flow.completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(id)));
     Workflow.clockAt("2022-06-10T11:00:00+02:00");
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     Workflow.clockAt(SESSION_DATE);
     flow.executeJobs();
-    flow.completeOk("secretariat", session, "rollCall", Map.of(
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(
         "attendance", flow.resourceList("/seed/attendance-2022-06-16.json"),
         "presidingMemberId", "bmesseannegrobelny"));
 
-    assertThat(flow.hasTask(session, "recordVote")).isFalse();
-    assertThat(flow.task(session, "reconvene").getName()).isEqualTo("Reconvoquer l'assemblée");
+    assertThat(flow.hasTask(session, TASK_RECORD_VOTE)).isFalse();
+    assertThat(flow.task(session, TASK_RECONVENE).getName()).isEqualTo("Reconvoquer l'assemblée");
     Map<String, Object> s = flow.get("secretariat", "/api/sessions/" + session);
     assertThat(s).containsEntry("status", "NO_QUORUM");
     Map<String, Object> quorum = (Map<String, Object>) s.get("quorum");

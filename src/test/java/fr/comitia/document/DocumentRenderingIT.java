@@ -21,11 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,16 +36,13 @@ class DocumentRenderingIT {
 
   static final String HOSTILE_OBJECT = "<script>alert(1)</script> & Cie";
 
-  @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired ExtractService extracts;
   @Autowired DraftDocuments drafts;
   @Autowired JdbcClient jdbc;
+  @Autowired Workflow flow;
 
   @Test
   void textTypedByUsersIsEscapedInTheHtmlAndPrintedAsTextInThePdf() {
-    Workflow flow = new Workflow(rest, taskService, managementService);
     Map<String, Object> draft = new LinkedHashMap<>(flow.resource("/seed/deliberation-2022-14.json"));
     draft.put("object", HOSTILE_OBJECT);
     draft.put("articles", List.of(Map.of("verb", "DECIDE", "text",
@@ -134,7 +128,6 @@ class DocumentRenderingIT {
 
   @Test
   void theConvocationShowsTheUrgencyAndTheReconvocationWithoutQuorumCondition() {
-    Workflow flow = new Workflow(rest, taskService, managementService);
     String session = flow.createSession("comitesyndical", "2031-03-04T18:00:00+01:00", "Arras, salle <b>du conseil</b>");
     jdbc.sql("""
             update comitia.assembly_session set urgent = true, urgency_reason = 'Subvention <à> déposer & signer',

@@ -1,5 +1,20 @@
 package fr.comitia.document;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.deliberation.DeliberationVariables.SIGNED;
+import static fr.comitia.session.SessionVariables.AGENDA;
+import static fr.comitia.session.SessionVariables.URGENT;
+import static fr.comitia.session.SessionVariables.VOTES_AGAINST;
+import static fr.comitia.session.SessionVariables.VOTES_FOR;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_SIGN;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_CLOSE;
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.comitia.ComitiaTest;
@@ -8,14 +23,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -36,13 +48,10 @@ class RegisterDocumentsIT {
   static final String PLACE = "Lille, dans les locaux du Conseil régional des Hauts-de-France";
   static final String SIGNED_AT = "2022-06-17T15:00:00+02:00";
 
-  @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired DocumentStore documents;
   @Autowired DraftDocuments drafts;
 
-  Workflow flow;
+  @Autowired Workflow flow;
   String id;
   String session;
   byte[] extract;
@@ -50,28 +59,27 @@ class RegisterDocumentsIT {
   /** Deliberation 2022-14 from draft to signed extract, session closed (as SeedReplayIT plays it). */
   @BeforeAll
   void replay2022_14() {
-    flow = new Workflow(rest, taskService, managementService);
     Workflow.clockAt("2022-05-20T09:00:00+02:00");
     id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     Workflow.clockAt("2022-06-01T09:00:00+02:00");
     session = flow.createSession("comitesyndical", SESSION_DATE, PLACE);
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
+    flow.completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(id)));
     Workflow.clockAt("2022-06-10T11:00:00+02:00");
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     flow.executeJobs();
     Workflow.clockAt(SESSION_DATE);
     flow.executeJobs();
-    flow.completeOk("secretariat", session, "rollCall", Map.of(
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(
         "attendance", flow.resourceList("/seed/attendance-2022-06-16.json"),
         "presidingMemberId", "bmesseannegrobelny",
         "sessionSecretaryId", "cbachelet"));
-    flow.completeOk("secretariat", session, "recordVote", Map.of("votesFor", 13, "votesAgainst", 0,
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, Map.of(VOTES_FOR, 13, VOTES_AGAINST, 0,
         "abstentions", 0, "notParticipating", 0, "secretBallot", false));
     Workflow.clockAt(SIGNED_AT);
-    flow.completeOk("ccoulon", id, "signExtract", Map.of("signed", true));
+    flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     flow.executeJobs();
-    flow.completeOk("secretariat", session, "closeSession", Map.of());
+    flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
     flow.executeJobs();
 
     ResponseEntity<byte[]> response = flow.as("directeur").getForEntity(
@@ -84,7 +92,6 @@ class RegisterDocumentsIT {
 
   @AfterAll
   void resetClock() {
-    Workflow.resetClock();
   }
 
   @Test

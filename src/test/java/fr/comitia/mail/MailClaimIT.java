@@ -1,5 +1,7 @@
 package fr.comitia.mail;
 
+
+
 import fr.comitia.support.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +12,6 @@ import fr.comitia.support.SlowSmtp;
 import fr.comitia.support.Workflow;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -21,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -51,42 +51,29 @@ class MailClaimIT {
       "lmonnet");
 
   @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
   @Autowired GreenMail smtp;
   @Autowired JavaMailSenderImpl sender;
   @Autowired MailService mail;
   @Autowired JdbcClient jdbc;
-  Workflow flow;
+  @Autowired Workflow flow;
   SlowSmtp slowSmtp;
 
   @BeforeEach
   void setUp() throws Exception {
-    flow = new Workflow(rest, taskService, managementService);
     slowSmtp = new SlowSmtp(smtp.getSmtp().getPort(), Duration.ZERO);
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    Workflow.resetClock();
     sender.setPort(smtp.getSmtp().getPort());
     slowSmtp.close();
   }
 
   /** A bureau session convoked (president's signature given) on {@code day}; returns its id. */
   String convoked(String day, String sessionDate) {
-    Workflow.clockAt(day + "T09:00:00+01:00");
-    Map<String, Object> draft = new LinkedHashMap<>();
-    draft.put("bodyId", BUREAU);
-    draft.put("object", "Rapport d'activité " + day);
-    draft.put("articles", List.of(Map.of("verb", "PREND ACTE", "text", "du rapport d'activité.")));
-    String id = flow.submit(draft);
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
-    String session = flow.createSession(BUREAU, sessionDate, "Lille");
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
-    return session;
+    return flow.convoked(BUREAU, day, sessionDate);
   }
 
   String processInstance(String businessKey) {

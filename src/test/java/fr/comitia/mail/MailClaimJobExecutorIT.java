@@ -1,5 +1,13 @@
 package fr.comitia.mail;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.session.SessionVariables.AGENDA;
+import static fr.comitia.session.SessionVariables.URGENT;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -82,10 +90,10 @@ class MailClaimJobExecutorIT {
       draft.put("object", "Rapport d'activité");
       draft.put("articles", List.of(Map.of("verb", "PREND ACTE", "text", "du rapport d'activité.")));
       String id = flow.submit(draft);
-      flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+      flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
       String session = flow.createSession("bureau", sessionDate, "Arras");
-      flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
-      flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+      flow.completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(id)));
+      flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
 
       List<String> ids = MailClaimIT.BUREAU_MEMBERS.stream().map(m -> "convocation-" + session + "-1-" + m).toList();
       Eventually.until("every convocation sent", Duration.ofSeconds(60), () -> ids.stream()

@@ -1,5 +1,12 @@
 package fr.comitia.platform;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.session.SessionVariables.URGENT;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -227,13 +234,13 @@ class ClusterIT {
         "bodyId", "comitesyndical", "object", object,
         "articles", List.of(Map.of("verb", "DECIDE", "text", "de l'adhésion au groupement.")),
         "partners", List.of(Map.of("partnerId", "regionhdfent"))), 201).get("id");
-    completeTask(two, "directeur", deliberation, "reviewDraft", Map.of("approved", typed(true, "Boolean")));
+    completeTask(two, "directeur", deliberation, TASK_REVIEW, Map.of(APPROVED, typed(true, "Boolean")));
     String session = (String) postJson(two, "secretariat", "/api/sessions",
         Map.of("bodyId", "comitesyndical", "sessionDate", sessionDate, "place", "Salle du conseil, Arras"), 201)
         .get("id");
-    completeTask(one, "secretariat", session, "buildAgenda",
+    completeTask(one, "secretariat", session, TASK_BUILD_AGENDA,
         Map.of("agenda", typed(json.writeValueAsString(List.of(deliberation)), "Json")));
-    completeTask(one, "ccoulon", session, "signConvocation", Map.of("urgent", typed(false, "Boolean")));
+    completeTask(one, "ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, typed(false, "Boolean")));
     return session;
   }
 

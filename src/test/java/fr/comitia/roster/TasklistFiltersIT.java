@@ -1,5 +1,16 @@
 package fr.comitia.roster;
 
+import static fr.comitia.deliberation.DeliberationVariables.TASK_FOLLOW_UP;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVISE;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_SIGN;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_CLOSE;
+import static fr.comitia.session.SessionVariables.TASK_RECONVENE;
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.comitia.ComitiaTest;
@@ -8,13 +19,10 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,21 +38,15 @@ class TasklistFiltersIT {
   @Autowired AuthorizationService authorizationService;
   @Autowired TasklistFilters filters;
   @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-
-  @AfterEach
-  void tearDown() {
-    Workflow.resetClock();
-  }
+  @Autowired Workflow flow;
 
   @Test
   void eachRoleHasOneFilterOfItsTasksReadByItsGroup() {
     Map<String, List<String>> expected = Map.of(
-        "Mes validations", List.of("reviewDraft", "followUpNotification"),
-        "Séances", List.of("buildAgenda", "rollCall", "recordVote", "reconvene", "closeSession"),
-        "Signatures", List.of("signConvocation", "signExtract"),
-        "Mes projets", List.of("reviseDraft"));
+        "Mes validations", List.of(TASK_REVIEW, TASK_FOLLOW_UP),
+        "Séances", List.of(TASK_BUILD_AGENDA, TASK_ROLL_CALL, TASK_RECORD_VOTE, TASK_RECONVENE, TASK_CLOSE),
+        "Signatures", List.of(TASK_SIGN_CONVOCATION, TASK_SIGN),
+        "Mes projets", List.of(TASK_REVISE));
     Map<String, String> groups = Map.of("Mes validations", "director", "Séances", "secretariat",
         "Signatures", "president", "Mes projets", "drafter");
     expected.forEach((name, keys) -> {
@@ -74,10 +76,9 @@ class TasklistFiltersIT {
 
   @Test
   void eachUserListsTheTasksOfTheirOwnFilterOnly() {
-    Workflow flow = new Workflow(rest, taskService, managementService);
     Workflow.clockAt("2022-05-20T09:00:00+02:00");
     String id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
-    String taskId = flow.task(id, "reviewDraft").getId();
+    String taskId = flow.task(id, TASK_REVIEW).getId();
 
     assertThat(filterNames("directeur")).containsExactly("Mes validations");
     assertThat(filterNames("secretariat")).containsExactly("Séances");

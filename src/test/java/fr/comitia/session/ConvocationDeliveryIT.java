@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+
+
 import fr.comitia.support.Jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,17 +11,14 @@ import fr.comitia.mail.MailService;
 import fr.comitia.support.Mails;
 import fr.comitia.support.Workflow;
 import jakarta.mail.internet.MimeMessage;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,44 +30,24 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class ConvocationDeliveryIT {
 
   @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
   @Autowired GreenMail smtp;
   @Autowired JavaMailSenderImpl sender;
   @Autowired MailService mail;
   @Autowired JdbcClient jdbc;
-  Workflow flow;
-
-  @BeforeEach
-  void setUp() {
-    flow = new Workflow(rest, taskService, managementService);
-  }
+  @Autowired Workflow flow;
 
   @AfterEach
   void tearDown() {
-    Workflow.resetClock();
     sender.setPort(smtp.getSmtp().getPort());
   }
 
-  String convoked(String bodyId, String day, String sessionDate) {
-    Workflow.clockAt(day + "T09:00:00+01:00");
-    Map<String, Object> draft = new LinkedHashMap<>();
-    draft.put("bodyId", bodyId);
-    draft.put("object", "Rapport d'activité " + day);
-    draft.put("articles", List.of(Map.of("verb", "PREND ACTE", "text", "du rapport d'activité.")));
-    String id = flow.submit(draft);
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
-    String session = flow.createSession(bodyId, sessionDate, "Lille");
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
-    return session;
-  }
 
   @Test
   @SuppressWarnings("unchecked")
   void theSmtpServerDownWhile22ConvocationsGoOutThenBackEveryMemberReceivesExactlyOne() throws Exception {
-    String session = convoked("comitesyndical", "2028-01-03", "2028-01-20T10:00:00+01:00");
+    String session = flow.convoked("comitesyndical", "2028-01-03", "2028-01-20T10:00:00+01:00");
     sender.setPort(Jobs.closedPort());
     assertThat(Jobs.runAllowingFailures(managementService)).isEqualTo(22);
     assertThat(Mails.received(smtp, null, "jeudi 20 janvier 2028")).isEmpty();
@@ -104,7 +83,7 @@ class ConvocationDeliveryIT {
   void anInvalidAddressFailsThatMailOnlyEndsAsAnIncidentAndResumesOnceResolved() {
     jdbc.sql("update comitia.member set email = 'luc.monnet@@exemple' where id = 'lmonnet'").update();
     try {
-      String session = convoked("bureau", "2028-02-01", "2028-02-17T18:00:00+01:00");
+      String session = flow.convoked("bureau", "2028-02-01", "2028-02-17T18:00:00+01:00");
       String processInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(session)
           .singleResult().getId();
       int failures = Jobs.runAllowingFailures(managementService);

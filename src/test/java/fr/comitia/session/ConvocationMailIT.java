@@ -1,5 +1,15 @@
 package fr.comitia.session;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.session.SessionVariables.AGENDA;
+import static fr.comitia.session.SessionVariables.ATTENDANCE;
+import static fr.comitia.session.SessionVariables.PRESIDING_MEMBER_ID;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -18,11 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -38,21 +44,9 @@ import org.springframework.util.LinkedMultiValueMap;
 class ConvocationMailIT {
 
   @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
   @Autowired GreenMail smtp;
-  Workflow flow;
-
-  @BeforeEach
-  void setUp() {
-    flow = new Workflow(rest, taskService, managementService);
-  }
-
-  @AfterEach
-  void tearDown() {
-    Workflow.resetClock();
-  }
+  @Autowired Workflow flow;
 
   /** A bureau session on {@code sessionDate} with one approved draft, convoked; returns its id. */
   String convokedSession(String draftedOn, String signedOn, String sessionDate, boolean urgent, String reason) {
@@ -64,16 +58,16 @@ class ConvocationMailIT {
     draft.put("rapporteurId", "avanpeene");
     draft.put("articles", List.of(Map.of("verb", "FIXE", "text", "les tarifs annexés.")));
     String id = flow.submit(draft);
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     String session = flow.createSession("bureau", sessionDate, "Lille, salle du conseil");
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
+    flow.completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(id)));
     Workflow.clockAt(signedOn);
     Map<String, Object> signature = new LinkedHashMap<>();
     signature.put("urgent", urgent);
     if (reason != null) {
       signature.put("urgencyReason", reason);
     }
-    flow.completeOk("ccoulon", session, "signConvocation", signature);
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, signature);
     return session;
   }
 
@@ -194,7 +188,7 @@ class ConvocationMailIT {
     Workflow.clockAt("2027-03-11T18:00:00+01:00");
     flow.executeJobs();
     List<Map<String, Object>> prefilled = (List<Map<String, Object>>) org.camunda.spin.Spin.JSON(
-        runtimeService.getVariable(flow.task(session, "rollCall").getProcessInstanceId(), "attendance").toString())
+        runtimeService.getVariable(flow.task(session, TASK_ROLL_CALL).getProcessInstanceId(), "attendance").toString())
         .mapTo(List.class);
     assertThat(prefilled).hasSize(5);
     assertThat(prefilled).filteredOn(e -> e.get("memberId").equals("avanpeene")).singleElement()
@@ -236,7 +230,7 @@ class ConvocationMailIT {
       e.put("proxyHolderId", null);
       everyone.add(e);
     }
-    flow.completeOk("secretariat", session, "rollCall", Map.of("attendance", everyone, "presidingMemberId", "ccoulon"));
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, everyone, PRESIDING_MEMBER_ID, "ccoulon"));
     ResponseEntity<String> spent = anonymous.getForEntity(base + link, String.class);
     assertThat(spent.getStatusCode().value()).isEqualTo(404);
     assertThat(spent.getBody()).contains("Lien invalide ou expiré").doesNotContain("VANPEENE");

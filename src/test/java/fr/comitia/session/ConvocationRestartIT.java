@@ -1,5 +1,13 @@
 package fr.comitia.session;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.session.SessionVariables.AGENDA;
+import static fr.comitia.session.SessionVariables.URGENT;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -82,10 +90,10 @@ class ConvocationRestartIT {
       ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2029-03-01T08:00:00Z")));
       String id = first.getBean(DeliberationService.class).submit(new Draft("bureau", "Budget annexe 2029", null, null,
           List.of(), null, List.of(new Draft.Article("ADOPTE", "le budget annexe.")), List.of(), List.of(), null));
-      complete(first, "directeur", id, "reviewDraft", Map.of("approved", true));
+      complete(first, "directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
       session = first.getBean(SessionService.class).submit("bureau", "2029-03-15T18:00:00+01:00", "Arras");
-      complete(first, "secretariat", session, "buildAgenda", Map.of("agenda", "[\"" + id + "\"]"));
-      complete(first, "ccoulon", session, "signConvocation", Map.of("urgent", false));
+      complete(first, "secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, "[\"" + id + "\"]"));
+      complete(first, "ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
 
       ManagementService jobs = first.getBean(ManagementService.class);
       // The multi-instance body makes one job per member.

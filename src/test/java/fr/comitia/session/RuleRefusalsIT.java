@@ -1,5 +1,17 @@
 package fr.comitia.session;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.session.SessionVariables.AGENDA;
+import static fr.comitia.session.SessionVariables.ATTENDANCE;
+import static fr.comitia.session.SessionVariables.URGENT;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_CLOSE;
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.comitia.ComitiaTest;
@@ -9,15 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,23 +40,10 @@ class RuleRefusalsIT {
 
   static final String PLACE = "Lille, siège du Syndicat mixte";
 
-  @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired JdbcClient jdbc;
-  Workflow flow;
-
-  @BeforeEach
-  void setUp() {
-    flow = new Workflow(rest, taskService, managementService);
-  }
-
-  @AfterEach
-  void tearDown() {
-    Workflow.resetClock();
-  }
+  @Autowired Workflow flow;
 
   // --- Roll call and proxies ----------------------------------------------------------------------------
 
@@ -58,7 +52,7 @@ class RuleRefusalsIT {
   void aRollCallBreakingTheProxyRulesIsRefusedAndNothingIsRecorded() {
     String session = openSession("2023-10-02T09:00:00+02:00", "2023-10-16T18:00:00+02:00",
         "Convention de partenariat avec l'université");
-    Task rollCall = flow.task(session, "rollCall");
+    Task rollCall = flow.task(session, TASK_ROLL_CALL);
 
     assertRollCallRefused(session, rollCall, roll(
             line("ccoulon", "PRESENT", null), line("bmesseannegrobelny", "EXCUSED", "lmonnet"),
@@ -96,7 +90,7 @@ class RuleRefusalsIT {
         "La présidence de séance : M. Luc MONNET n'est pas présent(e).");
 
     // Corrected: one proxy to a present member.
-    flow.completeOk("secretariat", session, "rollCall", Map.of("attendance", roll(
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, roll(
             line("ccoulon", "PRESENT", null), line("bmesseannegrobelny", "EXCUSED", "lmonnet"),
             line("gbartholomeus", "PRESENT", null), line("avanpeene", "PRESENT", null),
             line("lmonnet", "PRESENT", null)),
@@ -112,8 +106,8 @@ class RuleRefusalsIT {
     assertThat((Map<String, Object>) recorded.get("presidingMember")).containsEntry("id", "ccoulon");
     assertThat((Map<String, Object>) recorded.get("quorum")).containsEntry("regime", "CGCT_ORDINARY")
         .containsEntry("present", 4).containsEntry("represented", 1).containsEntry("reached", true);
-    assertThat(flow.hasTask(session, "rollCall")).isFalse();
-    flow.task(session, "recordVote");
+    assertThat(flow.hasTask(session, TASK_ROLL_CALL)).isFalse();
+    flow.task(session, TASK_RECORD_VOTE);
   }
 
   // --- Votes -------------------------------------------------------------------------------------------
@@ -126,12 +120,12 @@ class RuleRefusalsIT {
     String item = (String) ((List<Map<String, Object>>) flow.get("secretariat", "/api/sessions/" + session)
         .get("agenda")).get(0).get("deliberationId");
     // 4 present, Mme VANPEENE excused without proxy: 4 voters.
-    flow.completeOk("secretariat", session, "rollCall", Map.of("attendance", roll(
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, roll(
             line("ccoulon", "PRESENT", null), line("bmesseannegrobelny", "PRESENT", null),
             line("gbartholomeus", "PRESENT", null), line("avanpeene", "EXCUSED", null),
             line("lmonnet", "PRESENT", null)),
         "presidingMemberId", "ccoulon"));
-    Task vote = flow.task(session, "recordVote");
+    Task vote = flow.task(session, TASK_RECORD_VOTE);
 
     assertVoteRefused(session, vote, item, vote(3, 1, 1, 0),
         "Votes incohérents : 5 voix exprimées ou abstentions pour 4 votants");
@@ -141,7 +135,7 @@ class RuleRefusalsIT {
     withoutFor.remove("votesFor");
     assertVoteRefused(session, vote, item, withoutFor, "Votes incomplets : le nombre de voix pour est obligatoire");
 
-    flow.completeOk("secretariat", session, "recordVote", vote(3, 1, 0, 0));
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, vote(3, 1, 0, 0));
     Map<String, Object> recorded = flow.get("directeur", "/api/deliberations/" + item);
     assertThat(recorded).containsEntry("status", "ADOPTED");
     assertThat((Map<String, Object>) recorded.get("vote")).containsEntry("outcome", "ADOPTED")
@@ -149,7 +143,7 @@ class RuleRefusalsIT {
         .containsEntry("suffragesExprimes", 4);
     assertThat(((List<Map<String, Object>>) flow.get("secretariat", "/api/sessions/" + session).get("agenda")).get(0))
         .containsEntry("outcome", "ADOPTED");
-    flow.task(session, "closeSession");
+    flow.task(session, TASK_CLOSE);
   }
 
   // --- A member cannot do the director's task ---------------------------------------------------------------
@@ -159,20 +153,20 @@ class RuleRefusalsIT {
   void aMemberCannotCompleteTheDirectorsReview() {
     Workflow.clockAt("2025-02-03T09:00:00+01:00");
     String id = flow.submit(draft("Charte d'utilisation des outils numériques"));
-    Task review = flow.task(id, "reviewDraft");
+    Task review = flow.task(id, TASK_REVIEW);
 
-    ResponseEntity<Map<String, Object>> byMember = flow.complete("lmonnet", review, Map.of("approved", true));
+    ResponseEntity<Map<String, Object>> byMember = flow.complete("lmonnet", review, Map.of(APPROVED, true));
     assertThat(byMember.getStatusCode().value()).as(String.valueOf(byMember.getBody())).isNotEqualTo(204)
         .isBetween(400, 499);
-    ResponseEntity<Map<String, Object>> byPresident = flow.complete("ccoulon", review, Map.of("approved", true));
+    ResponseEntity<Map<String, Object>> byPresident = flow.complete("ccoulon", review, Map.of(APPROVED, true));
     assertThat(byPresident.getStatusCode().value()).as(String.valueOf(byPresident.getBody())).isNotEqualTo(204)
         .isBetween(400, 499);
-    assertThat(flow.task(id, "reviewDraft").getId()).isEqualTo(review.getId());
+    assertThat(flow.task(id, TASK_REVIEW).getId()).isEqualTo(review.getId());
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(record).containsEntry("status", "IN_REVIEW");
     assertThat((List<Object>) record.get("reviews")).isEmpty();
 
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "AWAITING_SESSION");
   }
 
@@ -262,26 +256,26 @@ class RuleRefusalsIT {
 
   void assertRollCallRefused(String session, Task rollCall, List<Map<String, Object>> attendance, String presiding,
       String expected) {
-    String message = flow.completeRefused("secretariat", session, "rollCall",
+    String message = flow.completeRefused("secretariat", session, TASK_ROLL_CALL,
         Map.of("attendance", attendance, "presidingMemberId", presiding));
     assertThat(message).isEqualTo(expected);
-    assertThat(flow.task(session, "rollCall").getId()).isEqualTo(rollCall.getId());
+    assertThat(flow.task(session, TASK_ROLL_CALL).getId()).isEqualTo(rollCall.getId());
     Map<String, Object> s = flow.get("secretariat", "/api/sessions/" + session);
     assertThat(s).as(expected).containsEntry("status", "CONVOKED").containsEntry("attendance", null)
         .containsEntry("quorum", null).containsEntry("presidingMember", null);
-    assertThat(flow.hasTask(session, "recordVote")).isFalse();
+    assertThat(flow.hasTask(session, TASK_RECORD_VOTE)).isFalse();
   }
 
   @SuppressWarnings("unchecked")
   void assertVoteRefused(String session, Task vote, String item, Map<String, Object> figures, String expected) {
-    assertThat(flow.completeRefused("secretariat", session, "recordVote", figures)).isEqualTo(expected);
-    assertThat(flow.task(session, "recordVote").getId()).isEqualTo(vote.getId());
+    assertThat(flow.completeRefused("secretariat", session, TASK_RECORD_VOTE, figures)).isEqualTo(expected);
+    assertThat(flow.task(session, TASK_RECORD_VOTE).getId()).isEqualTo(vote.getId());
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + item);
     assertThat(record).as(expected).containsEntry("vote", null).containsEntry("status", "SCHEDULED")
         .containsEntry("number", null);
     assertThat(((List<Map<String, Object>>) flow.get("secretariat", "/api/sessions/" + session).get("agenda")).get(0))
         .containsEntry("outcome", null);
-    assertThat(flow.hasTask(session, "closeSession")).isFalse();
+    assertThat(flow.hasTask(session, TASK_CLOSE)).isFalse();
   }
 
   void assertDraftRefused(Map<String, Object> draft, String fault) {
@@ -301,10 +295,10 @@ class RuleRefusalsIT {
   String openSession(String convokedAt, String sessionDate, String object) {
     Workflow.clockAt(convokedAt);
     String item = flow.submit(draft(object));
-    flow.completeOk("directeur", item, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", item, TASK_REVIEW, Map.of(APPROVED, true));
     String session = flow.createSession("bureau", sessionDate, PLACE);
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(item)));
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(item)));
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     flow.executeJobs();
     Workflow.clockAt(sessionDate);
     flow.executeJobs();

@@ -1,5 +1,23 @@
 package fr.comitia.session;
 
+import static fr.comitia.support.Workflow.BUREAU;
+import static fr.comitia.support.Workflow.attendance;
+import static fr.comitia.support.Workflow.vote;
+
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.session.SessionVariables.AGENDA;
+import static fr.comitia.session.SessionVariables.NEW_SESSION_DATE;
+import static fr.comitia.session.SessionVariables.URGENCY_REASON;
+import static fr.comitia.session.SessionVariables.URGENT;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_CLOSE;
+import static fr.comitia.session.SessionVariables.TASK_RECONVENE;
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -12,15 +30,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +46,6 @@ import org.springframework.http.ResponseEntity;
 @ComitiaTest
 class SessionPathsIT {
 
-  static final List<String> BUREAU = List.of("ccoulon", "bmesseannegrobelny", "gbartholomeus", "avanpeene", "lmonnet");
   static final Map<String, String> EMAILS = Map.of(
       "ccoulon", "christophe.coulon@elus.example.org",
       "bmesseannegrobelny", "benedicte.messeanne-grobelny@elus.example.org",
@@ -42,22 +54,9 @@ class SessionPathsIT {
       "lmonnet", "luc.monnet@elus.example.org");
   static final String PLACE = "Lille, siège du Syndicat mixte";
 
-  @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
   @Autowired GreenMail smtp;
-  Workflow flow;
-
-  @BeforeEach
-  void setUp() {
-    flow = new Workflow(rest, taskService, managementService);
-  }
-
-  @AfterEach
-  void tearDown() {
-    Workflow.resetClock();
-  }
+  @Autowired Workflow flow;
 
   // --- No quorum, reconvened --------------------------------------------------------------------------
 
@@ -68,18 +67,18 @@ class SessionPathsIT {
     String item = approvedDraft("Renouvellement du contrat de maintenance du réseau");
     Workflow.clockAt("2023-03-08T09:00:00+01:00");
     String session = flow.createSession("bureau", "2023-03-20T10:00:00+01:00", PLACE);
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(item)));
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(item)));
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     flow.executeJobs();
     assertThat(mailsWithId("convocation-" + session + "-1-")).hasSize(5);
 
     Workflow.clockAt("2023-03-20T10:00:00+01:00");
     flow.executeJobs();
-    flow.completeOk("secretariat", session, "rollCall", Map.of(
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(
         "attendance", attendance(List.of("ccoulon", "lmonnet")), "presidingMemberId", "ccoulon"));
 
-    assertThat(flow.hasTask(session, "recordVote")).isFalse();
-    assertThat(flow.task(session, "reconvene").getName()).isEqualTo("Reconvoquer l'assemblée");
+    assertThat(flow.hasTask(session, TASK_RECORD_VOTE)).isFalse();
+    assertThat(flow.task(session, TASK_RECONVENE).getName()).isEqualTo("Reconvoquer l'assemblée");
     Map<String, Object> noQuorum = flow.get("secretariat", "/api/sessions/" + session);
     assertThat(noQuorum).containsEntry("status", "NO_QUORUM");
     Map<String, Object> quorum = (Map<String, Object>) noQuorum.get("quorum");
@@ -91,18 +90,18 @@ class SessionPathsIT {
 
     // Only 2 clear days later: refused, the task stays open.
     Workflow.clockAt("2023-03-20T10:30:00+01:00");
-    Task reconvene = flow.task(session, "reconvene");
-    String refusal = flow.completeRefused("secretariat", session, "reconvene",
+    Task reconvene = flow.task(session, TASK_RECONVENE);
+    String refusal = flow.completeRefused("secretariat", session, TASK_RECONVENE,
         Map.of("newSessionDate", "2023-03-23T10:00:00+01:00"));
     assertThat(refusal).isEqualTo("Reconvocation refusée : 2 jours francs entre le 20 mars 2023 et le 23 mars 2023, "
         + "3 requis (CGCT L2121-17)");
-    assertThat(flow.task(session, "reconvene").getId()).isEqualTo(reconvene.getId());
+    assertThat(flow.task(session, TASK_RECONVENE).getId()).isEqualTo(reconvene.getId());
     assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "NO_QUORUM")
         .containsEntry("sitting", 1);
     assertThat(mailsWithId("convocation-" + session + "-2-")).isEmpty();
 
     // 3 clear days later: the 5 members are reconvened.
-    flow.completeOk("secretariat", session, "reconvene", Map.of("newSessionDate", "2023-03-24T10:00:00+01:00"));
+    flow.completeOk("secretariat", session, TASK_RECONVENE, Map.of(NEW_SESSION_DATE, "2023-03-24T10:00:00+01:00"));
     flow.executeJobs();
     Map<String, Object> reconvened = flow.get("secretariat", "/api/sessions/" + session);
     assertThat(reconvened).containsEntry("status", "RECONVOKED").containsEntry("sitting", 2)
@@ -120,7 +119,7 @@ class SessionPathsIT {
     // At the new date one member present is enough.
     Workflow.clockAt("2023-03-24T10:00:00+01:00");
     flow.executeJobs();
-    flow.completeOk("secretariat", session, "rollCall", Map.of(
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(
         "attendance", attendance(List.of("ccoulon")), "presidingMemberId", "ccoulon"));
     Map<String, Object> sitting = flow.get("secretariat", "/api/sessions/" + session);
     assertThat(sitting).containsEntry("status", "IN_SESSION");
@@ -128,15 +127,15 @@ class SessionPathsIT {
     assertThat(noCondition).containsEntry("regime", "RECONVOCATION").containsEntry("present", 1)
         .containsEntry("reached", true)
         .containsEntry("figures", "1 présent sur 5 membres en exercice, sans condition de quorum");
-    assertThat(flow.task(session, "recordVote").getName())
+    assertThat(flow.task(session, TASK_RECORD_VOTE).getName())
         .isEqualTo("Vote : Renouvellement du contrat de maintenance du réseau");
-    flow.completeOk("secretariat", session, "recordVote", vote(1, 0, 0));
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, vote(1, 0, 0));
     Map<String, Object> adopted = flow.get("directeur", "/api/deliberations/" + item);
     assertThat(adopted).containsEntry("status", "ADOPTED");
     assertThat((String) adopted.get("number")).startsWith("2023-");
     assertThat((Map<String, Object>) adopted.get("quorum")).containsEntry("regime", "RECONVOCATION")
         .containsEntry("sentence", "Sur reconvocation, le bureau peut valablement délibérer sans condition de quorum.");
-    flow.completeOk("secretariat", session, "closeSession", Map.of());
+    flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
     assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "CLOSED");
   }
 
@@ -147,31 +146,31 @@ class SessionPathsIT {
     Workflow.clockAt("2024-03-01T09:00:00+01:00");
     String item = approvedDraft("Demande de subvention au titre de la DSIL");
     String session = flow.createSession("bureau", "2024-03-15T10:00:00+01:00", PLACE);
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(item)));
+    flow.completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(item)));
 
     // Signed on the 10th for the 15th: 4 clear days (11 to 14), 5 required.
     Workflow.clockAt("2024-03-10T09:00:00+01:00");
-    Task sign = flow.task(session, "signConvocation");
-    assertThat(flow.completeRefused("ccoulon", session, "signConvocation", Map.of("urgent", false)))
+    Task sign = flow.task(session, TASK_SIGN_CONVOCATION);
+    assertThat(flow.completeRefused("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false)))
         .isEqualTo("Délai de convocation non respecté : 4 jours francs entre le 10 mars 2024 et le 15 mars 2024, "
             + "5 requis (CGCT L2121-12)")
         .contains("5 requis");
-    assertThat(flow.task(session, "signConvocation").getId()).isEqualTo(sign.getId());
+    assertThat(flow.task(session, TASK_SIGN_CONVOCATION).getId()).isEqualTo(sign.getId());
     assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "AGENDA_READY")
         .containsEntry("convocationDate", null).containsEntry("urgent", false);
     assertThat(flow.get("directeur", "/api/deliberations/" + item)).containsEntry("status", "AWAITING_SESSION");
 
     // Urgent, on the 12th (2 clear days): a reason is required.
     Workflow.clockAt("2024-03-12T09:00:00+01:00");
-    assertThat(flow.completeRefused("ccoulon", session, "signConvocation", Map.of("urgent", true)))
+    assertThat(flow.completeRefused("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, true)))
         .isEqualTo("Urgence : le motif de l'urgence est obligatoire").contains("motif");
-    assertThat(flow.completeRefused("ccoulon", session, "signConvocation",
+    assertThat(flow.completeRefused("ccoulon", session, TASK_SIGN_CONVOCATION,
         Map.of("urgent", true, "urgencyReason", "   "))).contains("motif");
-    assertThat(flow.task(session, "signConvocation").getId()).isEqualTo(sign.getId());
+    assertThat(flow.task(session, TASK_SIGN_CONVOCATION).getId()).isEqualTo(sign.getId());
     assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("convocationDate", null);
 
     String reason = "Date limite de dépôt du dossier DSIL fixée au 18 mars 2024";
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", true, "urgencyReason", reason));
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, true, URGENCY_REASON, reason));
     flow.executeJobs();
     Map<String, Object> convoked = flow.get("secretariat", "/api/sessions/" + session);
     assertThat(convoked).containsEntry("status", "CONVOKED").containsEntry("urgent", true)
@@ -196,29 +195,29 @@ class SessionPathsIT {
     String inReview = flow.submit(draft("Règlement de télétravail"));
     String first = flow.createSession("bureau", "2024-05-21T10:00:00+02:00", PLACE);
     String second = flow.createSession("bureau", "2024-05-28T10:00:00+02:00", PLACE);
-    Task build = flow.task(first, "buildAgenda");
+    Task build = flow.task(first, TASK_BUILD_AGENDA);
 
-    assertThat(flow.completeRefused("secretariat", first, "buildAgenda", Map.of("agenda", List.of())))
+    assertThat(flow.completeRefused("secretariat", first, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of())))
         .isEqualTo("Ordre du jour vide : inscrivez au moins une délibération validée.");
-    assertThat(flow.completeRefused("secretariat", first, "buildAgenda", Map.of("agenda", List.of(approved, inReview))))
+    assertThat(flow.completeRefused("secretariat", first, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(approved, inReview))))
         .isEqualTo("Ordre du jour refusé : « " + inReview + " » n'est pas une délibération validée en attente de "
             + "séance (en validation par la direction).");
-    assertThat(flow.task(first, "buildAgenda").getId()).isEqualTo(build.getId());
+    assertThat(flow.task(first, TASK_BUILD_AGENDA).getId()).isEqualTo(build.getId());
     Map<String, Object> untouched = flow.get("secretariat", "/api/sessions/" + first);
     assertThat(untouched).containsEntry("status", "PLANNED");
     assertThat((List<Object>) untouched.get("agenda")).isEmpty();
 
-    flow.completeOk("secretariat", first, "buildAgenda", Map.of("agenda", List.of(approved)));
-    assertThat(flow.task(first, "signConvocation").getName()).isEqualTo("Signer la convocation");
+    flow.completeOk("secretariat", first, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(approved)));
+    assertThat(flow.task(first, TASK_SIGN_CONVOCATION).getName()).isEqualTo("Signer la convocation");
     Map<String, Object> ready = flow.get("secretariat", "/api/sessions/" + first);
     assertThat(ready).containsEntry("status", "AGENDA_READY");
     assertThat((List<Map<String, Object>>) ready.get("agenda")).singleElement()
         .satisfies(i -> assertThat(i).containsEntry("deliberationId", approved).containsEntry("position", 1));
 
-    assertThat(flow.completeRefused("secretariat", second, "buildAgenda", Map.of("agenda", List.of(approved))))
+    assertThat(flow.completeRefused("secretariat", second, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(approved))))
         .isEqualTo("Ordre du jour refusé : « " + approved + " » est déjà inscrite à la séance " + first + ".")
         .contains("déjà inscrite");
-    assertThat(flow.task(second, "buildAgenda")).isNotNull();
+    assertThat(flow.task(second, TASK_BUILD_AGENDA)).isNotNull();
     assertThat((List<Object>) flow.get("secretariat", "/api/sessions/" + second).get("agenda")).isEmpty();
   }
 
@@ -229,21 +228,21 @@ class SessionPathsIT {
     Workflow.clockAt("2024-06-03T09:00:00+02:00");
     String item = approvedDraft("Avenant au marché de fibre optique");
     String session = flow.createSession("bureau", "2024-06-20T18:00:00+02:00", PLACE);
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(item)));
-    Task sign = flow.task(session, "signConvocation");
+    flow.completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(item)));
+    Task sign = flow.task(session, TASK_SIGN_CONVOCATION);
 
     for (String user : List.of("lmonnet", "secretariat")) {
-      ResponseEntity<Map<String, Object>> refused = flow.complete(user, sign, Map.of("urgent", false));
+      ResponseEntity<Map<String, Object>> refused = flow.complete(user, sign, Map.of(URGENT, false));
       assertThat(refused.getStatusCode().value()).as("%s: %s", user, refused.getBody()).isNotEqualTo(204)
           .isBetween(400, 499);
-      assertThat(flow.task(session, "signConvocation").getId()).isEqualTo(sign.getId());
+      assertThat(flow.task(session, TASK_SIGN_CONVOCATION).getId()).isEqualTo(sign.getId());
     }
     assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "AGENDA_READY")
         .containsEntry("convocationDate", null).containsEntry("convokedBy", null);
     assertThat(flow.get("directeur", "/api/deliberations/" + item)).containsEntry("status", "AWAITING_SESSION");
 
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
-    assertThat(flow.hasTask(session, "signConvocation")).isFalse();
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
+    assertThat(flow.hasTask(session, TASK_SIGN_CONVOCATION)).isFalse();
     assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "CONVOKED")
         .containsEntry("convocationDate", "2024-06-03").containsEntry("convokedBy", "ccoulon");
     assertThat(flow.get("directeur", "/api/deliberations/" + item)).containsEntry("status", "SCHEDULED");
@@ -256,8 +255,8 @@ class SessionPathsIT {
     Workflow.clockAt("2024-09-02T09:00:00+02:00");
     String item = approvedDraft("Rapport d'activité 2023");
     String session = flow.createSession("bureau", "2024-09-19T18:00:00+02:00", PLACE);
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(item)));
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(item)));
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     flow.executeJobs();
 
     ResponseEntity<List<Map<String, Object>>> response = flow.as("secretariat").exchange(
@@ -293,31 +292,11 @@ class SessionPathsIT {
 
   String approvedDraft(String object) {
     String id = flow.submit(draft(object));
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     return id;
   }
 
-  static List<Map<String, Object>> attendance(List<String> present) {
-    List<Map<String, Object>> lines = new ArrayList<>();
-    for (String member : BUREAU) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("memberId", member);
-      line.put("status", present.contains(member) ? "PRESENT" : "EXCUSED");
-      line.put("proxyHolderId", null);
-      lines.add(line);
-    }
-    return lines;
-  }
 
-  static Map<String, Object> vote(int votesFor, int against, int abstentions) {
-    Map<String, Object> vote = new LinkedHashMap<>();
-    vote.put("votesFor", votesFor);
-    vote.put("votesAgainst", against);
-    vote.put("abstentions", abstentions);
-    vote.put("notParticipating", 0);
-    vote.put("secretBallot", false);
-    return vote;
-  }
 
   /** Received mails whose Message-ID is that of a delivery starting with {@code prefix}. */
   List<MimeMessage> mailsWithId(String prefix) {

@@ -1,5 +1,24 @@
 package fr.comitia.support;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.session.SessionVariables.AGENDA;
+import static fr.comitia.session.SessionVariables.URGENT;
+import static fr.comitia.session.SessionVariables.VOTES_AGAINST;
+import static fr.comitia.session.SessionVariables.VOTES_FOR;
+import static fr.comitia.session.SessionVariables.ABSTENTIONS;
+import static fr.comitia.session.SessionVariables.NOT_PARTICIPATING;
+import static fr.comitia.session.SessionVariables.SECRET_BALLOT;
+import static fr.comitia.session.SessionVariables.WITHDRAWN;
+import static fr.comitia.session.SessionVariables.ATTENDANCE;
+import static fr.comitia.session.SessionVariables.PRESIDING_MEMBER_ID;
+import static fr.comitia.session.SessionVariables.SESSION_SECRETARY_ID;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +27,7 @@ import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -43,6 +63,35 @@ public class Workflow {
     this.rest = rest;
     this.taskService = taskService;
     this.managementService = managementService;
+  }
+
+  /** The bureau's five members, in the order of its attendance table. */
+  public static final List<String> BUREAU =
+      List.of("ccoulon", "bmesseannegrobelny", "gbartholomeus", "avanpeene", "lmonnet");
+
+  /** A roll call of the bureau: those listed are present, the others excused, no proxy. */
+  public static List<Map<String, Object>> attendance(List<String> present) {
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (String member : BUREAU) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("memberId", member);
+      line.put("status", present.contains(member) ? "PRESENT" : "EXCUSED");
+      line.put("proxyHolderId", null);
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  /** The variables of « Vote » for an ordinary vote with these figures (no withdrawal, no secret ballot). */
+  public static Map<String, Object> vote(int votesFor, int against, int abstentions) {
+    Map<String, Object> vote = new LinkedHashMap<>();
+    vote.put(WITHDRAWN, false);
+    vote.put(VOTES_FOR, votesFor);
+    vote.put(VOTES_AGAINST, against);
+    vote.put(ABSTENTIONS, abstentions);
+    vote.put(NOT_PARTICIPATING, 0);
+    vote.put(SECRET_BALLOT, false);
+    return vote;
   }
 
   public static void clockAt(String isoDateTime) {
@@ -105,20 +154,19 @@ public class Workflow {
   public Seed seedAdopted(String place) {
     clockAt("2022-05-20T09:00:00+02:00");
     String id = submit(resource("/seed/deliberation-2022-14.json"));
-    completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     clockAt("2022-06-01T09:00:00+02:00");
     String session = createSession("comitesyndical", "2022-06-16T10:00:00+02:00", place);
-    completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(id)));
+    completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(id)));
     clockAt("2022-06-10T11:00:00+02:00");
-    completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     executeJobs();
     clockAt("2022-06-16T10:00:00+02:00");
     executeJobs();
-    completeOk("secretariat", session, "rollCall", Map.of(
-        "attendance", resourceList("/seed/attendance-2022-06-16.json"),
-        "presidingMemberId", "bmesseannegrobelny", "sessionSecretaryId", "cbachelet"));
-    completeOk("secretariat", session, "recordVote", Map.of("votesFor", 13, "votesAgainst", 0,
-        "abstentions", 0, "notParticipating", 0, "secretBallot", false));
+    completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(
+        ATTENDANCE, resourceList("/seed/attendance-2022-06-16.json"),
+        PRESIDING_MEMBER_ID, "bmesseannegrobelny", SESSION_SECRETARY_ID, "cbachelet"));
+    completeOk("secretariat", session, TASK_RECORD_VOTE, vote(13, 0, 0));
     return new Seed(id, session);
   }
 
@@ -129,14 +177,33 @@ public class Workflow {
     draft.put("object", object);
     draft.put("articles", List.of(Map.of("verb", "DECIDE", "text", "d'approuver le projet.")));
     String id = submit(draft);
-    completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     return id;
+  }
+
+  /**
+   * A session of {@code bodyId} on {@code sessionDate}, its one item (« Rapport d'activité {day} »)
+   * approved, its agenda built and its convocation signed on {@code day} (the clock is left there):
+   * the convocation mails are queued, not sent. Returns the session's id.
+   */
+  public String convoked(String bodyId, String day, String sessionDate) {
+    clockAt(day + "T09:00:00+01:00");
+    Map<String, Object> draft = new LinkedHashMap<>();
+    draft.put("bodyId", bodyId);
+    draft.put("object", "Rapport d'activité " + day);
+    draft.put("articles", List.of(Map.of("verb", "PREND ACTE", "text", "du rapport d'activité.")));
+    String id = submit(draft);
+    completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
+    String session = createSession(bodyId, sessionDate, "Lille");
+    completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(id)));
+    completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
+    return session;
   }
 
   /** A session of {@code bodyId} with {@code agenda}, its agenda built by the secretariat; returns its id. */
   public String sessionWithAgenda(String bodyId, String date, List<String> agenda) {
     String session = createSession(bodyId, date, "Lille, salle du conseil");
-    completeOk("secretariat", session, "buildAgenda", Map.of("agenda", agenda));
+    completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, agenda));
     return session;
   }
 

@@ -1,5 +1,13 @@
 package fr.comitia.web;
 
+import static fr.comitia.session.SessionVariables.URGENT;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,9 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -46,13 +52,11 @@ import org.springframework.util.LinkedMultiValueMap;
 class BadInputCatalogueIT {
 
   @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcClient jdbc;
   @Autowired GreenMail smtp;
   private final ObjectMapper json = new ObjectMapper();
-  Workflow flow;
+  @Autowired Workflow flow;
 
   String inReview;
   String agendaSession;
@@ -63,7 +67,6 @@ class BadInputCatalogueIT {
 
   @BeforeAll
   void prepare() {
-    flow = new Workflow(rest, taskService, managementService);
     Workflow.clockAt("2030-01-07T09:00:00+01:00");
     inReview = flow.submit(Map.of("bodyId", "bureau", "object", "Projet en relecture",
         "articles", List.of(Map.of("verb", "DECIDE", "text", "d'attendre."))));
@@ -78,7 +81,7 @@ class BadInputCatalogueIT {
         List.of(flow.approvedDraft("bureau", "Point des pouvoirs")));
     Workflow.clockAt("2030-01-08T10:00:00+01:00");
     for (String s : List.of(rollCallSession, voteSession, proxySession)) {
-      flow.completeOk("ccoulon", s, "signConvocation", Map.of("urgent", false));
+      flow.completeOk("ccoulon", s, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     }
     flow.executeJobs();
     String mail = Mails.text(Mails.received(smtp, "anne.vanpeene@elus.example.org", "24 janvier 2030 à 14 h 00").get(0));
@@ -88,18 +91,17 @@ class BadInputCatalogueIT {
 
     Workflow.clockAt("2030-01-24T10:00:00+01:00");
     flow.executeJobs();
-    Object prefilled = runtimeService.getVariable(flow.task(voteSession, "rollCall").getProcessInstanceId(),
+    Object prefilled = runtimeService.getVariable(flow.task(voteSession, TASK_ROLL_CALL).getProcessInstanceId(),
         "attendance");
-    flow.completeOk("secretariat", voteSession, "rollCall", Map.of(
+    flow.completeOk("secretariat", voteSession, TASK_ROLL_CALL, Map.of(
         "attendance", org.camunda.spin.Spin.JSON(prefilled.toString()).mapTo(List.class),
         "presidingMemberId", "ccoulon", "sessionSecretaryId", "lmonnet"));
-    assertThat(flow.hasTask(voteSession, "recordVote")).isTrue();
-    assertThat(flow.hasTask(rollCallSession, "rollCall")).isTrue();
+    assertThat(flow.hasTask(voteSession, TASK_RECORD_VOTE)).isTrue();
+    assertThat(flow.hasTask(rollCallSession, TASK_ROLL_CALL)).isTrue();
   }
 
   @AfterAll
   void resetClock() {
-    Workflow.resetClock();
   }
 
   record Case(String name, Supplier<ResponseEntity<String>> call, int status, String french) {}
@@ -189,38 +191,38 @@ class BadInputCatalogueIT {
         "/engine-rest/process-definition/key/deliberation/start", Map.of("variables", Map.of(
             "bodyId", string("bureau"), "object", string("Objet"), "preamble", string("a\u0000b"),
             "articles", typed("[{\"text\":\"x\"}]", "Json")))), 400, "contient un caractère de contrôle interdit"));
-    cases.add(complete("commentaire de renvoi de 4 001 caractères", "directeur", inReview, "reviewDraft",
+    cases.add(complete("commentaire de renvoi de 4 001 caractères", "directeur", inReview, TASK_REVIEW,
         Map.of("approved", typed(false, "Boolean"), "reviewComment", string("c".repeat(4_001))),
         "Le commentaire (reviewComment) dépasse 4 000 caractères"));
-    cases.add(complete("validation « peut-être »", "directeur", inReview, "reviewDraft",
+    cases.add(complete("validation « peut-être »", "directeur", inReview, TASK_REVIEW,
         Map.of("approved", string("peut-être")), "doit valoir true ou false"));
-    cases.add(complete("NUL dans le commentaire", "directeur", inReview, "reviewDraft",
+    cases.add(complete("NUL dans le commentaire", "directeur", inReview, TASK_REVIEW,
         Map.of("approved", typed(false, "Boolean"), "reviewComment", string("à revoir\u0000")),
         "contient un caractère de contrôle interdit"));
-    cases.add(complete("NUL dans une variable hors contrat", "directeur", inReview, "reviewDraft",
+    cases.add(complete("NUL dans une variable hors contrat", "directeur", inReview, TASK_REVIEW,
         Map.of("approved", typed(true, "Boolean"), "commentaireLibre", string("x\u0000y")),
         "Valeur refusée par le registre"));
-    cases.add(complete("ordre du jour de 101 points", "secretariat", agendaSession, "buildAgenda",
+    cases.add(complete("ordre du jour de 101 points", "secretariat", agendaSession, TASK_BUILD_AGENDA,
         Map.of("agenda", typed(write(IntStream.range(0, 101).mapToObj(i -> "D" + i).toList()), "Json")),
         "L'ordre du jour compte au plus 100 points (reçu : 101)"));
-    cases.add(complete("ordre du jour en JSON illisible", "secretariat", agendaSession, "buildAgenda",
+    cases.add(complete("ordre du jour en JSON illisible", "secretariat", agendaSession, TASK_BUILD_AGENDA,
         Map.of("agenda", typed("[\"D1\",", "Json")), "« agenda » n'est pas un JSON valide"));
-    cases.add(complete("motif d'urgence de 2 001 caractères", "ccoulon", signatureSession, "signConvocation",
+    cases.add(complete("motif d'urgence de 2 001 caractères", "ccoulon", signatureSession, TASK_SIGN_CONVOCATION,
         Map.of("urgent", typed(true, "Boolean"), "urgencyReason", string("u".repeat(2_001))),
         "Le motif de l'urgence (urgencyReason) dépasse 2 000 caractères"));
-    cases.add(complete("appel en JSON illisible", "secretariat", rollCallSession, "rollCall",
+    cases.add(complete("appel en JSON illisible", "secretariat", rollCallSession, TASK_ROLL_CALL,
         Map.of("attendance", typed("[{\"memberId\": ", "Json")), "« attendance » n'est pas un JSON valide"));
-    cases.add(complete("appel en liste de textes", "secretariat", rollCallSession, "rollCall",
+    cases.add(complete("appel en liste de textes", "secretariat", rollCallSession, TASK_ROLL_CALL,
         Map.of("attendance", typed("[\"ccoulon\"]", "Json")), "chaque entrée est un objet"));
-    cases.add(complete("appel de 1 001 entrées", "secretariat", rollCallSession, "rollCall",
+    cases.add(complete("appel de 1 001 entrées", "secretariat", rollCallSession, TASK_ROLL_CALL,
         Map.of("attendance", typed(write(Collections.nCopies(1_001, Map.of("memberId", "ccoulon",
             "status", "PRESENT"))), "Json")), "au plus 1000 entrées"));
-    cases.add(complete("statut d'appel inconnu", "secretariat", rollCallSession, "rollCall",
+    cases.add(complete("statut d'appel inconnu", "secretariat", rollCallSession, TASK_ROLL_CALL,
         Map.of("attendance", typed("[{\"memberId\":\"ccoulon\",\"status\":\"PEUT-ETRE\"}]", "Json")),
         "statut « PEUT-ETRE » inconnu"));
-    cases.add(complete("voix pour « beaucoup »", "secretariat", voteSession, "recordVote",
+    cases.add(complete("voix pour « beaucoup »", "secretariat", voteSession, TASK_RECORD_VOTE,
         Map.of("votesFor", string("beaucoup"), "votesAgainst", typed(0, "Integer")), "doit être un nombre entier"));
-    cases.add(complete("voix pour au-delà d'un entier", "secretariat", voteSession, "recordVote",
+    cases.add(complete("voix pour au-delà d'un entier", "secretariat", voteSession, TASK_RECORD_VOTE,
         Map.of("votesFor", typed(10_000_000_000L, "Long")), "doit être un nombre entier"));
     // --- Pages behind personal links ------------------------------------------------------------
     cases.add(new Case("lien de pouvoir falsifié", () -> form("/procuration/Zm9vLmJhcg.AAAA",
@@ -331,7 +333,7 @@ class BadInputCatalogueIT {
     String id = org.camunda.spin.Spin.JSON(tasklist.getBody()).prop("businessKey").stringValue();
     assertThat(jdbc.sql("select preamble from comitia.deliberation where id = :id").param("id", id)
         .query(String.class).single()).isEqualTo(preamble);
-    assertThat(runtimeService.getVariable(flow.task(id, "reviewDraft").getProcessInstanceId(), "preamble"))
+    assertThat(runtimeService.getVariable(flow.task(id, TASK_REVIEW).getProcessInstanceId(), "preamble"))
         .isEqualTo(preamble);
     String note = "n".repeat(9_000);
     String api = flow.submit(Map.of("bodyId", "bureau", "object", "Longue note", "note", note,

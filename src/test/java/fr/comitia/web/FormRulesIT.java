@@ -1,5 +1,14 @@
 package fr.comitia.web;
 
+import static fr.comitia.session.SessionVariables.ATTENDANCE;
+import static fr.comitia.session.SessionVariables.PRESIDING_MEMBER_ID;
+import static fr.comitia.session.SessionVariables.URGENCY_REASON;
+import static fr.comitia.session.SessionVariables.URGENT;
+
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import fr.comitia.platform.RuleViolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,10 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -44,22 +49,10 @@ class FormRulesIT {
   static final LocalDate SESSION_DAY = LocalDate.parse("2022-06-16");
 
   @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired QuorumService quorumService;
   @Autowired Organisation organisation;
   final ObjectMapper json = new ObjectMapper();
-  Workflow flow;
-
-  @BeforeEach
-  void setUp() {
-    flow = new Workflow(rest, taskService, managementService);
-  }
-
-  @AfterEach
-  void tearDown() {
-    Workflow.resetClock();
-  }
+  @Autowired Workflow flow;
 
   // --- Vote ------------------------------------------------------------------------------------------
 
@@ -193,7 +186,7 @@ class FormRulesIT {
     List<Map<String, Object>> toAbsent = attendance(ids, 7, 6);
     toAbsent.get(7).put("proxyHolderId", ids.get(21));
     Map<String, Object> absentHolder = rollCall(session, toAbsent, presiding);
-    String refused = flow.completeRefused("secretariat", session, "rollCall",
+    String refused = flow.completeRefused("secretariat", session, TASK_ROLL_CALL,
         Map.of("attendance", toAbsent, "presidingMemberId", presiding));
     assertThat(absentHolder).containsEntry("ok", false).containsEntry("fault", refused)
         .containsEntry("present", null).containsEntry("reached", null);
@@ -203,33 +196,33 @@ class FormRulesIT {
     List<Map<String, Object>> twice = attendance(ids, 7, 6);
     twice.get(8).put("proxyHolderId", ids.get(0));
     assertThat(rollCall(session, twice, presiding)).containsEntry("ok", false).containsEntry("fault",
-        flow.completeRefused("secretariat", session, "rollCall", Map.of("attendance", twice, "presidingMemberId",
+        flow.completeRefused("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, twice, "presidingMemberId",
             presiding)));
 
     // A proxy given by a present member, one given to oneself.
     List<Map<String, Object>> fromPresent = attendance(ids, 7, 6);
     fromPresent.get(1).put("proxyHolderId", ids.get(2));
     assertThat(rollCall(session, fromPresent, presiding)).containsEntry("fault",
-        flow.completeRefused("secretariat", session, "rollCall", Map.of("attendance", fromPresent,
+        flow.completeRefused("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, fromPresent,
             "presidingMemberId", presiding)));
     List<Map<String, Object>> self = attendance(ids, 7, 6);
     self.get(9).put("proxyHolderId", ids.get(9));
     assertThat(rollCall(session, self, presiding)).containsEntry("fault",
-        flow.completeRefused("secretariat", session, "rollCall", Map.of("attendance", self, "presidingMemberId",
+        flow.completeRefused("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, self, "presidingMemberId",
             presiding)));
 
     // No presiding member, or an absent one: the quorum is known, the completion still refused.
     Map<String, Object> nobody = rollCall(session, seed, null);
     assertThat(nobody).containsEntry("ok", false).containsEntry("present", 7).containsEntry("reached", true)
-        .containsEntry("fault", flow.completeRefused("secretariat", session, "rollCall", Map.of("attendance", seed)));
+        .containsEntry("fault", flow.completeRefused("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, seed)));
     assertThat(rollCall(session, seed, ids.get(21))).containsEntry("fault", flow.completeRefused("secretariat",
-        session, "rollCall", Map.of("attendance", seed, "presidingMemberId", ids.get(21))));
+        session, TASK_ROLL_CALL, Map.of(ATTENDANCE, seed, PRESIDING_MEMBER_ID, ids.get(21))));
 
     // What the check accepted, the completion accepts, and the quorum recorded is the one announced.
-    flow.completeOk("secretariat", session, "rollCall", Map.of("attendance", seed, "presidingMemberId", presiding));
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, seed, PRESIDING_MEMBER_ID, presiding));
     Map<String, Object> quorum = (Map<String, Object>) flow.get("secretariat", "/api/sessions/" + session).get("quorum");
     assertThat(quorum.toString()).contains("13").contains("12");
-    assertThat(flow.hasTask(session, "recordVote")).isTrue();
+    assertThat(flow.hasTask(session, TASK_RECORD_VOTE)).isTrue();
   }
 
   @Test
@@ -270,12 +263,12 @@ class FormRulesIT {
         .containsEntry("sessionDay", "2022-06-16").containsEntry("clearDays", 2).containsEntry("requiredClearDays", 5)
         .containsEntry("lastDay", "2022-06-10").containsEntry("lastDayLabel", "vendredi 10 juin 2022")
         .containsEntry("urgentRequiredClearDays", 1).containsEntry("urgentLastDay", "2022-06-14")
-        .containsEntry("message", flow.completeRefused("ccoulon", session, "signConvocation", Map.of("urgent", false)))
+        .containsEntry("message", flow.completeRefused("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false)))
         .containsEntry("message", "Délai de convocation non respecté : 2 jours francs entre le 13 juin 2022 et le "
             + "16 juin 2022, 5 requis (CGCT L2121-12)");
     // Urgency needs its reason, then one clear day is enough.
     assertThat(convocation("ccoulon", session, "&urgent=true")).containsEntry("ok", false).containsEntry("message",
-        flow.completeRefused("ccoulon", session, "signConvocation", Map.of("urgent", true, "urgencyReason", " ")));
+        flow.completeRefused("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, true, URGENCY_REASON, " ")));
     assertThat(convocation("ccoulon", session, "&urgent=true&urgencyReason=" + encode("Marché à notifier")))
         .containsEntry("ok", true).containsEntry("message",
             "Délai respecté : 2 jours francs entre aujourd'hui et la séance, 1 requis en cas d'urgence.");
@@ -289,7 +282,7 @@ class FormRulesIT {
     Workflow.clockAt("2022-06-10T11:00:00+02:00");
     assertThat(convocation("ccoulon", session, "")).containsEntry("ok", true).containsEntry("clearDays", 5)
         .containsEntry("message", "Délai respecté : 5 jours francs entre aujourd'hui et la séance, 5 requis.");
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
   }
 
   // --- Helpers ---------------------------------------------------------------------------------------
@@ -298,11 +291,11 @@ class FormRulesIT {
     Workflow.clockAt("2022-06-01T09:00:00+02:00");
     String item = flow.approvedDraft("comitesyndical", "Adhésion au groupement de commandes ENT");
     String session = flow.sessionWithAgenda("comitesyndical", SESSION_DATE, List.of(item));
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     flow.executeJobs();
     Workflow.clockAt(SESSION_DATE);
     flow.executeJobs();
-    assertThat(flow.hasTask(session, "rollCall")).isTrue();
+    assertThat(flow.hasTask(session, TASK_ROLL_CALL)).isTrue();
     return session;
   }
 

@@ -1,5 +1,16 @@
 package fr.comitia.web;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.deliberation.DeliberationVariables.SIGNED;
+import static fr.comitia.session.SessionVariables.AGENDA;
+import static fr.comitia.session.SessionVariables.URGENT;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_SIGN;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_CLOSE;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.comitia.ComitiaTest;
@@ -7,14 +18,11 @@ import fr.comitia.support.Workflow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -37,11 +45,7 @@ class MemberReadsIT {
 
   static final String PLACE = "Lille, dans les locaux du Conseil régional des Hauts-de-France";
 
-  @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-
-  Workflow flow;
+  @Autowired Workflow flow;
   String adopted;
   String inReview;
   String validated;
@@ -53,37 +57,35 @@ class MemberReadsIT {
 
   @BeforeAll
   void playTheRegister() {
-    flow = new Workflow(rest, taskService, managementService);
     Workflow.Seed seed = flow.seedAdopted(PLACE);
     adopted = seed.deliberationId();
     s1 = seed.sessionId();
     Workflow.clockAt("2022-06-17T15:00:00+02:00");
-    flow.completeOk("ccoulon", adopted, "signExtract", Map.of("signed", true));
+    flow.completeOk("ccoulon", adopted, TASK_SIGN, Map.of(SIGNED, true));
     flow.executeJobs();
-    flow.completeOk("secretariat", s1, "closeSession", Map.of());
+    flow.completeOk("secretariat", s1, TASK_CLOSE, Map.of());
     flow.executeJobs();
 
     Workflow.clockAt("2022-06-20T09:00:00+02:00");
     inReview = flow.submit(draft("comitesyndical", "Projet en cours de validation"));
     validated = flow.submit(draft("comitesyndical", "Projet validé, sans séance"));
-    flow.completeOk("directeur", validated, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", validated, TASK_REVIEW, Map.of(APPROVED, true));
     unconvoked = flow.submit(draft("comitesyndical", "Projet d'une séance non convoquée"));
-    flow.completeOk("directeur", unconvoked, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", unconvoked, TASK_REVIEW, Map.of(APPROVED, true));
     bureauDraft = flow.submit(draft("bureau", "Projet soumis au bureau"));
-    flow.completeOk("directeur", bureauDraft, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", bureauDraft, TASK_REVIEW, Map.of(APPROVED, true));
 
     s3 = flow.createSession("bureau", "2022-07-07T10:00:00+02:00", PLACE);
-    flow.completeOk("secretariat", s3, "buildAgenda", Map.of("agenda", List.of(bureauDraft)));
+    flow.completeOk("secretariat", s3, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(bureauDraft)));
     s2 = flow.createSession("comitesyndical", "2022-09-15T10:00:00+02:00", PLACE);
-    flow.completeOk("secretariat", s2, "buildAgenda", Map.of("agenda", List.of(unconvoked)));
+    flow.completeOk("secretariat", s2, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(unconvoked)));
     Workflow.clockAt("2022-06-25T11:00:00+02:00");
-    flow.completeOk("ccoulon", s3, "signConvocation", Map.of("urgent", false));
+    flow.completeOk("ccoulon", s3, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     flow.executeJobs();
   }
 
   @AfterAll
   void resetClock() {
-    Workflow.resetClock();
   }
 
   private Map<String, Object> draft(String bodyId, String object) {

@@ -1,5 +1,21 @@
 package fr.comitia.web;
 
+import static fr.comitia.deliberation.DeliberationVariables.APPROVED;
+import static fr.comitia.session.SessionVariables.AGENDA;
+import static fr.comitia.session.SessionVariables.ATTENDANCE;
+import static fr.comitia.session.SessionVariables.URGENT;
+
+import static fr.comitia.deliberation.DeliberationVariables.TASK_FOLLOW_UP;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVIEW;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_REVISE;
+import static fr.comitia.deliberation.DeliberationVariables.TASK_SIGN;
+import static fr.comitia.session.SessionVariables.TASK_BUILD_AGENDA;
+import static fr.comitia.session.SessionVariables.TASK_CLOSE;
+import static fr.comitia.session.SessionVariables.TASK_RECONVENE;
+import static fr.comitia.session.SessionVariables.TASK_RECORD_VOTE;
+import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
+import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.comitia.ComitiaTest;
@@ -12,13 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -52,11 +65,10 @@ class TasklistBrowserIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired ProxyService proxyService;
   @LocalServerPort int port;
-  Workflow flow;
+  @Autowired Workflow flow;
   Browser browser;
 
   /** On failure, what the browser showed. */
@@ -82,16 +94,6 @@ class TasklistBrowserIT {
     if (browser != null) {
       browser.close();
     }
-  }
-
-  @BeforeEach
-  void setUp() {
-    flow = new Workflow(rest, taskService, managementService);
-  }
-
-  @AfterEach
-  void tearDown() {
-    Workflow.resetClock();
   }
 
   /** Start form, review with a refusal, correction, approval: the drafter and the director in Tasklist. */
@@ -127,7 +129,7 @@ class TasklistBrowserIT {
     // The director reads the whole draft, claims the task and returns it: a comment is required.
     browser.loginToTasklist("directeur", "directeur-demo");
     browser.openFilter("Mes validations");
-    browser.openTask(taskId(id, "reviewDraft"), "Valider le projet de délibération");
+    browser.openTask(taskId(id, TASK_REVIEW), "Valider le projet de délibération");
     browser.waitFor(d -> browser.form().getText().contains("Statuts de l'association"));
     assertThat(browser.form().getText()).contains("Objet : Adhésion à l'association des syndicats numériques")
         .contains("Vu les statuts du Syndicat,").contains("Article 1 : DECIDE l'adhésion du Syndicat")
@@ -138,7 +140,7 @@ class TasklistBrowserIT {
     browser.clickComplete();
     assertThat(browser.refusal()).isEqualTo("Un commentaire est obligatoire pour renvoyer le projet au rédacteur.");
     browser.formScreenshot("03-review-draft-refused");
-    assertThat(flow.hasTask(id, "reviewDraft")).isTrue();
+    assertThat(flow.hasTask(id, TASK_REVIEW)).isTrue();
 
     // The task's history shows the claim.
     browser.openTab("Historique");
@@ -153,7 +155,7 @@ class TasklistBrowserIT {
     // The drafter corrects it from « Mes projets ».
     browser.loginToTasklist("redacteur", "redacteur-demo");
     browser.openFilter("Mes projets");
-    browser.openTask(taskId(id, "reviseDraft"), "Corriger le projet");
+    browser.openTask(taskId(id, TASK_REVISE), "Corriger le projet");
     browser.waitFor(d -> browser.form().getText().contains("Préciser le montant de la cotisation."));
     WebElement preamble = browser.form().findElement(By.id("preamble"));
     assertThat(preamble.getDomProperty("value")).isEqualTo("Le syndicat souhaite rejoindre l'association.");
@@ -165,7 +167,7 @@ class TasklistBrowserIT {
     // The director approves it.
     browser.loginToTasklist("directeur", "directeur-demo");
     browser.openFilter("Mes validations");
-    browser.openTask(taskId(id, "reviewDraft"), "Valider le projet de délibération");
+    browser.openTask(taskId(id, TASK_REVIEW), "Valider le projet de délibération");
     browser.waitFor(d -> browser.form().getText().contains("La cotisation annuelle est de 500 euros."));
     browser.claim();
     browser.click(browser.form().findElement(By.xpath(".//label[contains(., 'Valider le projet')]/input")));
@@ -185,7 +187,7 @@ class TasklistBrowserIT {
   void thePresidentSignsAConvocation() throws Exception {
     Workflow.clockAt("2022-05-20T09:00:00+02:00");
     String id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
 
     // The secretariat starts « Séance de l'assemblée » from Tasklist.
     Workflow.clockAt("2022-06-01T09:00:00+02:00");
@@ -206,12 +208,12 @@ class TasklistBrowserIT {
         .containsEntry("sessionDate", "2022-06-16T08:00:00Z");
 
     // Due dates: the agenda the day before the last day to convoke (5 clear days), the convocation on that day.
-    assertThat(flow.task(session, "buildAgenda").getDueDate().toInstant())
+    assertThat(flow.task(session, TASK_BUILD_AGENDA).getDueDate().toInstant())
         .isEqualTo(OffsetDateTime.parse("2022-06-09T23:59:00+02:00").toInstant());
 
     // The agenda: chosen among the approved drafts waiting for a session.
     browser.openFilter("Séances");
-    browser.openTask(taskId(session, "buildAgenda"), "Établir l'ordre du jour");
+    browser.openTask(taskId(session, TASK_BUILD_AGENDA), "Établir l'ordre du jour");
     browser.waitFor(d -> browser.form().getText().contains(SEED_OBJECT));
     assertThat(browser.form().getText()).contains("Comité syndical du jeudi 16 juin 2022 à 10 h 00")
         .contains("au plus tard le vendredi 10 juin 2022");
@@ -222,14 +224,14 @@ class TasklistBrowserIT {
     browser.complete();
     assertThat(flow.get("secretariat", "/api/sessions/" + session).get("status")).isEqualTo("AGENDA_READY");
 
-    assertThat(flow.task(session, "signConvocation").getDueDate().toInstant())
+    assertThat(flow.task(session, TASK_SIGN_CONVOCATION).getDueDate().toInstant())
         .isEqualTo(OffsetDateTime.parse("2022-06-10T23:59:00+02:00").toInstant());
 
     // Three days before the session is too late: the rule refuses, the task stays open.
     Workflow.clockAt("2022-06-13T09:00:00+02:00");
     browser.loginToTasklist("ccoulon", "membre-demo");
     browser.openFilter("Signatures");
-    browser.openTask(taskId(session, "signConvocation"), "Signer la convocation");
+    browser.openTask(taskId(session, TASK_SIGN_CONVOCATION), "Signer la convocation");
     browser.waitFor(d -> browser.form().getText().contains(SEED_OBJECT));
     assertThat(browser.form().getText()).contains("5 jours francs").contains("au plus tard le vendredi 10 juin 2022");
     // Before signing, Comitia says what the signature would meet today (GET /api/forms/convocation-check).
@@ -241,12 +243,12 @@ class TasklistBrowserIT {
     assertThat(browser.refusal()).isEqualTo("Délai de convocation non respecté : 2 jours francs entre le 13 juin 2022 "
         + "et le 16 juin 2022, 5 requis (CGCT L2121-12)");
     browser.formScreenshot("09-sign-convocation-refused");
-    assertThat(flow.hasTask(session, "signConvocation")).isTrue();
+    assertThat(flow.hasTask(session, TASK_SIGN_CONVOCATION)).isTrue();
 
     // On the 10th, the same form signs.
     Workflow.clockAt("2022-06-10T11:00:00+02:00");
     browser.complete();
-    assertThat(flow.hasTask(session, "signConvocation")).isFalse();
+    assertThat(flow.hasTask(session, TASK_SIGN_CONVOCATION)).isFalse();
     assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("convocationDate", "2022-06-10")
         .containsEntry("status", "CONVOKED");
   }
@@ -264,7 +266,7 @@ class TasklistBrowserIT {
 
     browser.loginToTasklist("secretariat", "secretariat-demo");
     browser.openFilter("Séances");
-    browser.openTask(taskId(session, "rollCall"), "Faire l'appel");
+    browser.openTask(taskId(session, TASK_ROLL_CALL), "Faire l'appel");
     browser.waitFor(d -> browser.all(By.cssSelector("table.roll-call tr[data-member]")).size() == 22);
     WebElement form = browser.form();
     assertThat(form.getText()).contains("Conseil régional des Hauts-de-France").contains("Département du Nord")
@@ -306,7 +308,7 @@ class TasklistBrowserIT {
 
     // The vote: the form shows the voters and whether the figures hold; inconsistent figures are refused.
     browser.openFilter("Séances");
-    browser.openTask(taskId(session, "recordVote"), "Vote : " + SEED_OBJECT);
+    browser.openTask(taskId(session, TASK_RECORD_VOTE), "Vote : " + SEED_OBJECT);
     browser.waitFor(d -> browser.form().getText().contains("19 présents et 2 représentés"));
     browser.claim();
     WebElement votesFor = browser.form().findElement(By.id("votesFor"));
@@ -319,7 +321,7 @@ class TasklistBrowserIT {
     browser.clickComplete();
     assertThat(browser.refusal()).isEqualTo("Votes incohérents : 25 voix exprimées ou abstentions pour 21 votants");
     browser.formScreenshot("11-record-vote-refused");
-    assertThat(flow.hasTask(session, "recordVote")).isTrue();
+    assertThat(flow.hasTask(session, TASK_RECORD_VOTE)).isTrue();
     votesFor.clear();
     votesFor.sendKeys("19");
     WebElement against = browser.form().findElement(By.id("votesAgainst"));
@@ -356,7 +358,7 @@ class TasklistBrowserIT {
     // The president reads the extract, then signs it.
     browser.loginToTasklist("ccoulon", "membre-demo");
     browser.openFilter("Signatures");
-    browser.openTask(taskId(id, "signExtract"), "Signer l'extrait");
+    browser.openTask(taskId(id, TASK_SIGN), "Signer l'extrait");
     browser.waitFor(d -> browser.form().getText().contains("Extrait n° 2022-"));
     browser.driver().switchTo().frame(browser.form().findElement(By.cssSelector("iframe.extract")));
     assertThat(browser.pageText()).contains("EXTRAIT DU REGISTRE DES DELIBERATIONS DU COMITE SYNDICAL")
@@ -372,7 +374,7 @@ class TasklistBrowserIT {
     // The secretariat closes the session.
     browser.loginToTasklist("secretariat", "secretariat-demo");
     browser.openFilter("Séances");
-    browser.openTask(taskId(session, "closeSession"), "Clore la séance");
+    browser.openTask(taskId(session, TASK_CLOSE), "Clore la séance");
     browser.waitFor(d -> browser.form().getText().contains("Adoptée"));
     browser.formScreenshot("14-close-session");
     browser.claim();
@@ -381,15 +383,15 @@ class TasklistBrowserIT {
 
     // The partner never acknowledges: after three reminders the director follows up.
     OffsetDateTime when = OffsetDateTime.parse("2022-06-17T09:00:00+02:00");
-    for (int i = 0; i < 4 && !flow.hasTask(id, "followUpNotification"); i++) {
+    for (int i = 0; i < 4 && !flow.hasTask(id, TASK_FOLLOW_UP); i++) {
       when = when.plusDays(8);
       Workflow.clockAt(when.toString());
       flow.executeJobs();
     }
-    assertThat(flow.hasTask(id, "followUpNotification")).isTrue();
+    assertThat(flow.hasTask(id, TASK_FOLLOW_UP)).isTrue();
     browser.loginToTasklist("directeur", "directeur-demo");
     browser.openFilter("Mes validations");
-    browser.openTask(taskId(id, "followUpNotification"), "Relancer le partenaire");
+    browser.openTask(taskId(id, TASK_FOLLOW_UP), "Relancer le partenaire");
     browser.waitFor(d -> browser.form().getText().contains("groupement-ent@region-hdf.example.org"));
     browser.formScreenshot("15-follow-up-notification");
     browser.claim();
@@ -416,13 +418,13 @@ class TasklistBrowserIT {
       entry.put("proxyHolderId", null);
       attendance.add(entry);
     }
-    flow.completeOk("secretariat", session, "rollCall", Map.of("attendance", attendance,
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, attendance,
         "presidingMemberId", members.get(0).get("id")));
-    assertThat(flow.hasTask(session, "reconvene")).isTrue();
+    assertThat(flow.hasTask(session, TASK_RECONVENE)).isTrue();
 
     browser.loginToTasklist("secretariat", "secretariat-demo");
     browser.openFilter("Séances");
-    browser.openTask(taskId(session, "reconvene"), "Reconvoquer l'assemblée");
+    browser.openTask(taskId(session, TASK_RECONVENE), "Reconvoquer l'assemblée");
     browser.waitFor(d -> browser.form().getText().contains("Le quorum n'étant pas atteint"));
     assertThat(browser.form().getText()).contains("5 présents sur 22 membres en exercice, 12 requis")
         .contains("au plus tôt le lundi 20 juin 2022");
@@ -438,7 +440,7 @@ class TasklistBrowserIT {
   void aMemberCannotSeeOrCompleteTheDirectorsTask() throws Exception {
     Workflow.clockAt("2022-05-20T09:00:00+02:00");
     String id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
-    Task review = flow.task(id, "reviewDraft");
+    Task review = flow.task(id, TASK_REVIEW);
 
     browser.loginToTasklist("lmonnet", "membre-demo");
     browser.waitFor(d -> d.findElement(By.cssSelector(".task-filters")).getText().contains("Aucun filtre disponible."));
@@ -463,9 +465,9 @@ class TasklistBrowserIT {
     assertThat(rest.exchange("/api/forms/start-choices", HttpMethod.GET, null, String.class)
         .getStatusCode().value()).isEqualTo(401);
 
-    ResponseEntity<Map<String, Object>> refused = flow.complete("lmonnet", review, Map.of("approved", true));
+    ResponseEntity<Map<String, Object>> refused = flow.complete("lmonnet", review, Map.of(APPROVED, true));
     assertThat(refused.getStatusCode().is4xxClientError()).as(String.valueOf(refused.getBody())).isTrue();
-    assertThat(flow.hasTask(id, "reviewDraft")).isTrue();
+    assertThat(flow.hasTask(id, TASK_REVIEW)).isTrue();
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "IN_REVIEW");
   }
 
@@ -494,16 +496,16 @@ class TasklistBrowserIT {
   private String approvedSeedDraft() {
     Workflow.clockAt("2022-05-20T09:00:00+02:00");
     String id = flow.submit(flow.resource("/seed/deliberation-2022-14.json"));
-    flow.completeOk("directeur", id, "reviewDraft", Map.of("approved", true));
+    flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     return id;
   }
 
   private String convokedSession(String deliberationId) {
     Workflow.clockAt("2022-06-01T09:00:00+02:00");
     String session = flow.createSession("comitesyndical", SESSION_DATE, PLACE);
-    flow.completeOk("secretariat", session, "buildAgenda", Map.of("agenda", List.of(deliberationId)));
+    flow.completeOk("secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, List.of(deliberationId)));
     Workflow.clockAt("2022-06-10T11:00:00+02:00");
-    flow.completeOk("ccoulon", session, "signConvocation", Map.of("urgent", false));
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
     flow.executeJobs();
     return session;
   }
@@ -516,7 +518,7 @@ class TasklistBrowserIT {
   }
 
   private String sessionByPlace() {
-    return taskService.createTaskQuery().taskDefinitionKey("buildAgenda").list().stream()
+    return taskService.createTaskQuery().taskDefinitionKey(TASK_BUILD_AGENDA).list().stream()
         .map(t -> t.getProcessInstanceId())
         .map(pi -> historyService.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult()
             .getBusinessKey())
