@@ -75,8 +75,50 @@ public final class Browser implements AutoCloseable {
     driver.get(baseUrl + path);
   }
 
+  /**
+   * Waits for the condition; on a timeout the page is kept as evidence (a screenshot
+   * {@code target/screenshots/failure-N.png}, the address and the beginning of the page's text in
+   * the exception's message), since a CI run leaves nothing else to look at.
+   */
   public <T> T waitFor(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    try {
+      return new WebDriverWait(driver, WAIT).until(condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      if (evidence || String.valueOf(e.getMessage()).contains(EVIDENCE)) {
+        throw e;
+      }
+      throw new org.openqa.selenium.TimeoutException(e.getMessage() + System.lineSeparator() + evidence(), e);
+    }
+  }
+
+  private static final String EVIDENCE = "Page au moment de l'échec : ";
+  private boolean evidence;
+  private int failures;
+
+  /** Where the browser is and what it shows, for a failed wait (never fails itself). */
+  private String evidence() {
+    evidence = true;
+    try {
+      String shot;
+      try {
+        shot = screenshot("failure-" + (++failures)).toString();
+      } catch (RuntimeException | IOException e) {
+        shot = "aucune capture (" + e + ")";
+      }
+      String text;
+      try {
+        text = pageText();
+      } catch (RuntimeException e) {
+        text = "texte illisible (" + e + ")";
+      }
+      text = text.length() > 1500 ? text.substring(0, 1500) + " […]" : text;
+      return EVIDENCE + driver.getCurrentUrl() + " ; capture " + shot
+          + System.lineSeparator() + text;
+    } catch (RuntimeException e) {
+      return "Page illisible au moment de l'échec : " + e;
+    } finally {
+      evidence = false;
+    }
   }
 
   public WebElement visible(By by) {
@@ -211,7 +253,8 @@ public final class Browser implements AutoCloseable {
 
   /** The form element of the open task (or of the start dialog). */
   public WebElement form() {
-    return visible(By.cssSelector("form.comitia-form"));
+    By form = By.cssSelector("form.comitia-form");
+    return all(form).stream().filter(WebElement::isDisplayed).findFirst().orElseGet(() -> visible(form));
   }
 
   /** Sets an input Angular watches (date pickers are easier so than by keys). */
