@@ -1,5 +1,6 @@
 package fr.comitia.deliberation;
 
+import fr.comitia.roster.Classification;
 import fr.comitia.register.Draft;
 
 import fr.comitia.register.DeliberationRecord;
@@ -44,10 +45,12 @@ final class DeliberationForms {
     private final DeliberationService service;
     private final Organisation organisation;
     private final BodyDirectory directory;
+    private final Classification classification;
     private final Clock clock;
 
     DraftViewListener(DeliberationRecords records, DeliberationService service, Organisation organisation,
-        BodyDirectory directory, Clock clock) {
+        BodyDirectory directory, Classification classification, Clock clock) {
+      this.classification = classification;
       this.records = records;
       this.service = service;
       this.organisation = organisation;
@@ -94,6 +97,15 @@ final class DeliberationForms {
       }
       view.put("partners", partners);
       view.put("note", draft.note());
+      // Its place in the prefecture's classification, and (for the drafter) the choices it offers.
+      view.put("nature", draft.nature());
+      view.put("natureLabel", record.natureLabel());
+      view.put("matiere", draft.matiere());
+      view.put("matiereLabel", draft.matiere() == null ? null : draft.matiere() + " " + record.matiereLabel());
+      view.put("natures", classification.natures().stream()
+          .map(n -> Map.of("code", n.code(), "label", n.code() + " " + n.label())).toList());
+      view.put("matieres", classification.leaves().stream()
+          .map(m -> Map.of("code", m.code(), "label", m.fullLabel())).toList());
       List<Map<String, Object>> reviews = new ArrayList<>();
       for (DeliberationRecord.Review r : record.reviews() == null ? List.<DeliberationRecord.Review>of() : record.reviews()) {
         Map<String, Object> review = new LinkedHashMap<>();

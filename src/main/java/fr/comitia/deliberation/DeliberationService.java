@@ -77,7 +77,9 @@ public class DeliberationService {
         .putValueTyped(ARTICLES, SpinValues.jsonValue(write(draft.articles())).create())
         .putValueTyped(ANNEXES, SpinValues.jsonValue(write(draft.annexes())).create())
         .putValueTyped(PARTNERS, SpinValues.jsonValue(write(draft.partners())).create())
-        .putValue(NOTE, draft.note());
+        .putValue(NOTE, draft.note())
+        .putValue(NATURE, draft.nature())
+        .putValue(MATIERE, draft.matiere());
   }
 
   /**
@@ -100,7 +102,16 @@ public class DeliberationService {
     return id;
   }
 
+  /**
+   * The director's review. A draft is validated only with its matière of the prefecture's
+   * classification (it goes to the prefecture with the act); without one it is returned to its
+   * drafter, who chooses it in « Corriger le projet ».
+   */
   void review(String id, String reviewerId, boolean approved, String comment) {
+    if (approved && repository.find(id).map(DeliberationRepository.Row::matiere).isEmpty()) {
+      throw refusal(APPROVED, "Validation refusée : le projet « " + id + " » n'a pas de matière dans la "
+          + "classification des actes de la préfecture. Renvoyez-le à la rédaction en demandant la matière.");
+    }
     repository.review(id, reviewerId, approved, comment, now());
     repository.setStatus(id, approved ? DeliberationStatus.AWAITING_SESSION : DeliberationStatus.RETURNED, now());
   }

@@ -19,6 +19,10 @@ public final class DeliberationVariables {
   public static final String ANNEXES = "annexes";
   public static final String PARTNERS = "partners";
   public static final String NOTE = "note";
+  /** ACTES nature of the act (« 1 » Délibérations by default). Added 2026-12. */
+  public static final String NATURE = "nature";
+  /** Matière of the prefecture's classification (« 1.4 »), required before validation. Added 2026-12. */
+  public static final String MATIERE = "matiere";
   public static final String INITIATOR_ID = "initiatorId";
 
   // reviewDraft

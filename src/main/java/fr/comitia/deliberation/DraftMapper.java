@@ -32,7 +32,9 @@ final class DraftMapper {
         articles(scope),
         texts(scope, ANNEXES),
         partners(scope),
-        Variables.string(scope, NOTE));
+        Variables.string(scope, NOTE),
+        Variables.string(scope, NATURE),
+        Variables.string(scope, MATIERE));
   }
 
   static List<String> texts(VariableScope scope, String name) {

@@ -1,5 +1,6 @@
 package fr.comitia.deliberation;
 
+import fr.comitia.roster.Classification;
 import fr.comitia.register.Draft;
 
 import fr.comitia.register.Draft.Article;
@@ -19,9 +20,11 @@ class DraftValidator {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
 
   private final Organisation organisation;
+  private final Classification classification;
 
-  DraftValidator(Organisation organisation) {
+  DraftValidator(Organisation organisation, Classification classification) {
     this.organisation = organisation;
+    this.classification = classification;
   }
 
   void check(Draft draft) {
@@ -43,6 +46,10 @@ class DraftValidator {
     }
     if (blank(draft.object())) {
       faults.add("L'objet de la délibération est obligatoire.");
+    }
+    add(faults, classification.natureFault(draft.nature()));
+    if (draft.matiere() != null) {
+      add(faults, classification.matiereFault(draft.matiere()));
     }
     if (body != null && !blank(draft.rapporteurId()) && !body.memberIds().contains(draft.rapporteurId())) {
       faults.add("Le rapporteur « " + draft.rapporteurId() + " » n'est pas membre de l'assemblée « " + body.name() + " ».");
@@ -95,6 +102,8 @@ class DraftValidator {
     add(faults, InputLimits.text("Le préambule", draft.preamble(), InputLimits.PREAMBLE));
     add(faults, InputLimits.text("La proposition", draft.proposal(), InputLimits.PROPOSAL));
     add(faults, InputLimits.text("La note explicative", draft.note(), InputLimits.NOTE));
+    add(faults, InputLimits.text("La nature de l'acte (nature)", draft.nature(), InputLimits.ID));
+    add(faults, InputLimits.text("La matière (matiere)", draft.matiere(), InputLimits.ID));
     add(faults, InputLimits.count("Les visas", draft.visas(), InputLimits.VISAS));
     add(faults, InputLimits.count("Les articles", draft.articles(), InputLimits.ARTICLES));
     add(faults, InputLimits.count("Les annexes", draft.annexes(), InputLimits.ANNEXES));

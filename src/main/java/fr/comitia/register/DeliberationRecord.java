@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Everything the register knows of one deliberation: the draft, its status and number, the session
  * that voted it with the roll call, the quorum (rule and figures), the vote, the signature and the
- * notification of each partner. What the API returns and the extract prints.
+ * notification of each partner, its nature and matière in the prefecture's classification (codes
+ * and labels). What the API returns and the extract prints.
  */
 public record DeliberationRecord(
     String id,
@@ -32,7 +33,11 @@ public record DeliberationRecord(
     Signature signature,
     List<PartnerNotification> notifications,
     String processInstanceId,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    String nature,
+    String natureLabel,
+    String matiere,
+    String matiereLabel) {
 
   public record BodyInfo(String id, String name, String assemblyName, String presidentTitle, Person president) {}
 

@@ -3,6 +3,7 @@ package fr.comitia.register;
 import fr.comitia.platform.FrenchDates;
 import fr.comitia.register.DeliberationRecord.*;
 import fr.comitia.roster.BodyDirectory;
+import fr.comitia.roster.Classification;
 import fr.comitia.roster.BodyDirectory.Seat;
 import fr.comitia.roster.Organisation;
 import fr.comitia.roster.Organisation.Body;
@@ -27,9 +28,12 @@ public class DeliberationRecords {
   private final NotificationRepository notifications;
   private final Organisation organisation;
   private final BodyDirectory directory;
+  private final Classification classification;
 
   DeliberationRecords(DeliberationRepository repository, SessionRepository sessions,
-      NotificationRepository notifications, Organisation organisation, BodyDirectory directory) {
+      NotificationRepository notifications, Organisation organisation, BodyDirectory directory,
+      Classification classification) {
+    this.classification = classification;
     this.repository = repository;
     this.sessions = sessions;
     this.notifications = notifications;
@@ -75,7 +79,9 @@ public class DeliberationRecords {
     return new DeliberationRecord(row.id(), row.number(), status.name(), status.label(), organisation.name(),
         bodyInfo, draft.object(), person(draft.rapporteurId()), draft.preamble(), draft.visas(), draft.proposal(),
         draft.articles(), draft.annexes(), reviews, session, attendance, quorum, vote, signature, partners,
-        row.processInstanceId(), row.createdAt());
+        row.processInstanceId(), row.createdAt(), draft.nature(),
+        classification.nature(draft.nature()).map(Classification.Nature::label).orElse(null), draft.matiere(),
+        classification.matiere(draft.matiere()).map(Classification.Matiere::path).orElse(null));
   }
 
   /** The roll call of a sitting, in the order of the attendance table; null before the roll call. */

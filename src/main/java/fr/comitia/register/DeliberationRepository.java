@@ -28,7 +28,7 @@ public class DeliberationRepository {
       String proposal, String articles, String partners, String status, String sessionId, Integer registerYear,
       Integer registerSeq, String number, String processInstanceId, String createdBy, OffsetDateTime createdAt,
       OffsetDateTime updatedAt, String signedBy, OffsetDateTime signedAt, String signerSubject, String note,
-      String votedOutcome, String votedSessionId, String votedSha256) {}
+      String votedOutcome, String votedSessionId, String votedSha256, String nature, String matiere) {}
 
   public String nextId() {
     return "D" + jdbc.sql("select nextval('comitia.deliberation_seq')").query(Long.class).single();
@@ -42,10 +42,10 @@ public class DeliberationRepository {
   public void insert(String id, Draft draft, String createdBy, String processInstanceId, OffsetDateTime now) {
     jdbc.sql("""
             insert into comitia.deliberation (id, body_id, object, rapporteur_id, preamble, visas, proposal, articles,
-                   partners, status, process_instance_id, created_by, created_at, updated_at, note)
+                   partners, status, process_instance_id, created_by, created_at, updated_at, note, nature, matiere)
             values (:id, :body, :object, :rapporteur, :preamble, :visas, :proposal, :articles, :partners, :status,
-                    :pi, :by, :now, :now, :note)""")
-        .param("note", draft.note())
+                    :pi, :by, :now, :now, :note, :nature, :matiere)""")
+        .param("note", draft.note()).param("nature", draft.nature()).param("matiere", draft.matiere())
         .param("id", id).param("body", draft.bodyId()).param("object", draft.object())
         .param("rapporteur", draft.rapporteurId()).param("preamble", draft.preamble())
         .param("visas", write(draft.visas())).param("proposal", draft.proposal())
@@ -59,9 +59,9 @@ public class DeliberationRepository {
     jdbc.sql("""
             update comitia.deliberation set object = :object, rapporteur_id = :rapporteur, preamble = :preamble,
                    visas = :visas, proposal = :proposal, articles = :articles, partners = :partners, updated_at = :now,
-                   note = :note
+                   note = :note, nature = :nature, matiere = :matiere
              where id = :id""")
-        .param("note", draft.note())
+        .param("note", draft.note()).param("nature", draft.nature()).param("matiere", draft.matiere())
         .param("id", id).param("object", draft.object()).param("rapporteur", draft.rapporteurId())
         .param("preamble", draft.preamble()).param("visas", write(draft.visas()))
         .param("proposal", draft.proposal()).param("articles", write(draft.articles()))
@@ -178,7 +178,7 @@ public class DeliberationRepository {
     return new Draft(row.bodyId(), row.object(), row.rapporteurId(), row.preamble(),
         read(row.visas(), new TypeReference<List<String>>() {}), row.proposal(),
         read(row.articles(), new TypeReference<List<Article>>() {}), annexes(row.id()),
-        read(row.partners(), new TypeReference<List<PartnerRef>>() {}), row.note());
+        read(row.partners(), new TypeReference<List<PartnerRef>>() {}), row.note(), row.nature(), row.matiere());
   }
 
   private String write(Object value) {

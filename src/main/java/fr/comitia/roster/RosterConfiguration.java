@@ -16,4 +16,13 @@ class RosterConfiguration {
     String displayName = location.replaceFirst("^(file|classpath):", "");
     return OrganisationLoader.load(resourceLoader.getResource(location), displayName);
   }
+
+  /** The prefecture's classification of acts (ACTES), read once at start like the organisation. */
+  @Bean
+  Classification classification(
+      ResourceLoader resourceLoader,
+      @Value("${comitia.classification:file:config/classification.xml}") String location) {
+    String displayName = location.replaceFirst("^(file|classpath):", "");
+    return ClassificationLoader.load(resourceLoader.getResource(location), displayName);
+  }
 }

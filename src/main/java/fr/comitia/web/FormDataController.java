@@ -1,5 +1,6 @@
 package fr.comitia.web;
 
+import fr.comitia.roster.Classification;
 import fr.comitia.roster.BodyDirectory;
 import fr.comitia.roster.Organisation;
 import java.util.List;
@@ -17,8 +18,11 @@ class FormDataController {
   private final Organisation organisation;
   private final BodyDirectory directory;
   private final ReadAccess access;
+  private final Classification classification;
 
-  FormDataController(Organisation organisation, BodyDirectory directory, ReadAccess access) {
+  FormDataController(Organisation organisation, BodyDirectory directory, ReadAccess access,
+      Classification classification) {
+    this.classification = classification;
     this.organisation = organisation;
     this.directory = directory;
     this.access = access;
@@ -31,7 +35,11 @@ class FormDataController {
 
   record PartnerChoice(String id, String name, String email) {}
 
-  record StartChoices(String organisation, List<BodyChoice> bodies, List<PartnerChoice> partners) {}
+  /** A code of the prefecture's classification and what the form shows for it (« 1.4 Commande publique / … »). */
+  record ClassificationChoice(String code, String label) {}
+
+  record StartChoices(String organisation, List<BodyChoice> bodies, List<PartnerChoice> partners,
+      String defaultNature, List<ClassificationChoice> natures, List<ClassificationChoice> matieres) {}
 
   @GetMapping("/api/forms/start-choices")
   StartChoices startChoices() {
@@ -41,6 +49,9 @@ class FormDataController {
             .map(s -> new MemberChoice(s.id(), s.fullName(), s.collectivity())).toList())).toList();
     List<PartnerChoice> partners = organisation.partners().stream()
         .map(p -> new PartnerChoice(p.id(), p.name(), access.partnerAddress(p.email()))).toList();
-    return new StartChoices(organisation.name(), bodies, partners);
+    return new StartChoices(organisation.name(), bodies, partners, Classification.DELIBERATION_NATURE,
+        classification.natures().stream().map(n -> new ClassificationChoice(n.code(), n.code() + " " + n.label()))
+            .toList(),
+        classification.leaves().stream().map(m -> new ClassificationChoice(m.code(), m.fullLabel())).toList());
   }
 }

@@ -134,7 +134,8 @@ class ReadAccess {
     return new DeliberationRecord(r.id(), r.number(), r.status(), r.statusLabel(), r.organisation(), r.body(),
         r.object(), r.rapporteur(), r.preamble(), r.visas(), r.proposal(), r.articles(), r.annexes(),
         staff ? r.reviews() : List.of(), r.session(), r.attendance(), r.quorum(), r.vote(), r.signature(),
-        notifications, r.processInstanceId(), r.createdAt());
+        notifications, r.processInstanceId(), r.createdAt(), r.nature(), r.natureLabel(), r.matiere(),
+        r.matiereLabel());
   }
 
   private boolean onConvokedAgenda(DeliberationRecord record) {

@@ -272,7 +272,8 @@ class ComitiaBenchmark {
     try (InputStream in = getClass().getResourceAsStream("/seed/deliberation-2022-14.json")) {
       Draft draft = json.readValue(in, Draft.class);
       return new Draft(bodyId, draft.object(), draft.rapporteurId(), draft.preamble(), draft.visas(),
-          draft.proposal(), draft.articles(), draft.annexes(), draft.partners(), draft.note());
+          draft.proposal(), draft.articles(), draft.annexes(), draft.partners(), draft.note(), draft.nature(),
+          draft.matiere());
     }
   }
 

@@ -451,6 +451,7 @@ class DeliberationPathsIT {
         Map.of("verb", "AUTORISE", "text", "Monsieur le Président à signer tout document s'y rapportant.")));
     draft.put("annexes", List.of());
     draft.put("partners", partners);
+    draft.put("matiere", "5.2");
     return draft;
   }
 

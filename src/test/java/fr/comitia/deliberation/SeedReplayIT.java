@@ -126,7 +126,9 @@ class SeedReplayIT {
     flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
 
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
-    assertThat(record).containsEntry("number", "2022-14").containsEntry("status", "SIGNED");
+    assertThat(record).containsEntry("number", "2022-14").containsEntry("status", "SIGNED")
+        .containsEntry("nature", "1").containsEntry("natureLabel", "Délibérations").containsEntry("matiere", "1.4")
+        .containsEntry("matiereLabel", "Commande publique / Autres types de contrats");
     Map<String, Object> attendance = (Map<String, Object>) record.get("attendance");
     assertThat(attendance).containsEntry("inOffice", 22).containsEntry("present", 7).containsEntry("absent", 0)
         .containsEntry("excused", 15).containsEntry("proxies", 6);

@@ -89,6 +89,7 @@ class MailClaimJobExecutorIT {
       draft.put("bodyId", "bureau");
       draft.put("object", "Rapport d'activité");
       draft.put("articles", List.of(Map.of("verb", "PREND ACTE", "text", "du rapport d'activité.")));
+      draft.put("matiere", "5.2");
       String id = flow.submit(draft);
       flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
       String session = flow.createSession("bureau", sessionDate, "Arras");

@@ -231,7 +231,7 @@ class ClusterIT {
   private String convokedSession(Node one, Node two, LocalDate day, String object) throws Exception {
     String sessionDate = ZonedDateTime.of(day.atTime(18, 0), PARIS).toOffsetDateTime().toString();
     String deliberation = (String) postJson(one, "redacteur", "/api/deliberations", Map.of(
-        "bodyId", "comitesyndical", "object", object,
+        "bodyId", "comitesyndical", "object", object, "matiere", "1.4",
         "articles", List.of(Map.of("verb", "DECIDE", "text", "de l'adhésion au groupement.")),
         "partners", List.of(Map.of("partnerId", "regionhdfent"))), 201).get("id");
     completeTask(two, "directeur", deliberation, TASK_REVIEW, Map.of(APPROVED, typed(true, "Boolean")));

@@ -57,6 +57,7 @@ class ConvocationMailIT {
     draft.put("note", "Note : les tarifs augmentent de 2 % « à périmètre constant ».");
     draft.put("rapporteurId", "avanpeene");
     draft.put("articles", List.of(Map.of("verb", "FIXE", "text", "les tarifs annexés.")));
+    draft.put("matiere", "7.2");
     String id = flow.submit(draft);
     flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     String session = flow.createSession("bureau", sessionDate, "Lille, salle du conseil");

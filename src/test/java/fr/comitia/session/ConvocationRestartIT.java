@@ -89,7 +89,7 @@ class ConvocationRestartIT {
     try (ConfigurableApplicationContext first = start(data)) {
       ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2029-03-01T08:00:00Z")));
       String id = first.getBean(DeliberationService.class).submit(new Draft("bureau", "Budget annexe 2029", null, null,
-          List.of(), null, List.of(new Draft.Article("ADOPTE", "le budget annexe.")), List.of(), List.of(), null));
+          List.of(), null, List.of(new Draft.Article("ADOPTE", "le budget annexe.")), List.of(), List.of(), null, null, "7.1"));
       complete(first, "directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
       session = first.getBean(SessionService.class).submit("bureau", "2029-03-15T18:00:00+01:00", "Arras");
       complete(first, "secretariat", session, TASK_BUILD_AGENDA, Map.of(AGENDA, "[\"" + id + "\"]"));

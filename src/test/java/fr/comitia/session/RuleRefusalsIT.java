@@ -313,6 +313,7 @@ class RuleRefusalsIT {
     draft.put("visas", List.of("Vu le code général des collectivités territoriales,"));
     draft.put("proposal", "Sur proposition du Président");
     draft.put("articles", List.of(Map.of("verb", "DECIDE", "text", "d'approuver le projet qui lui est soumis.")));
+    draft.put("matiere", "5.2");
     draft.put("partners", List.of());
     return draft;
   }

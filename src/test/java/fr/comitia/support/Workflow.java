@@ -176,6 +176,7 @@ public class Workflow {
     draft.put("bodyId", bodyId);
     draft.put("object", object);
     draft.put("articles", List.of(Map.of("verb", "DECIDE", "text", "d'approuver le projet.")));
+    draft.put("matiere", "5.2");
     String id = submit(draft);
     completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     return id;
@@ -192,6 +193,7 @@ public class Workflow {
     draft.put("bodyId", bodyId);
     draft.put("object", "Rapport d'activité " + day);
     draft.put("articles", List.of(Map.of("verb", "PREND ACTE", "text", "du rapport d'activité.")));
+    draft.put("matiere", "5.2");
     String id = submit(draft);
     completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     String session = createSession(bodyId, sessionDate, "Lille");

@@ -150,6 +150,12 @@ class BadInputCatalogueIT {
         "text", "de tout."))), "Article 1 (verbe) dépasse 60 caractères"));
     cases.add(draft("assemblée inconnue", Map.of("bodyId", "senat"), "L'assemblée « senat » est inconnue"));
     cases.add(draft("sans article", Map.of("articles", List.of()), "La délibération doit comporter au moins un article"));
+    cases.add(draft("matière inconnue de la préfecture", Map.of("matiere", "9.9"),
+        "Matière inconnue : « 9.9 » n'est pas dans la classification de la préfecture"));
+    cases.add(draft("matière trop générale", Map.of("matiere", "1"),
+        "Matière trop générale : « 1 » Commande publique a des sous-matières, choisissez-en une (1.1 Marchés publics"));
+    cases.add(draft("nature d'acte inconnue", Map.of("nature", "9"),
+        "Nature d'acte inconnue : « 9 » (classification de la préfecture : 1 Délibérations"));
     cases.add(draft("adresse de partenaire invalide", Map.of("partners", List.of(Map.of("name", "X",
         "email", "x@"))), "adresse électronique invalide"));
     cases.add(draft("rapporteur étranger à l'assemblée", Map.of("rapporteurId", "jldauchy"),
@@ -199,8 +205,12 @@ class BadInputCatalogueIT {
     cases.add(complete("NUL dans le commentaire", "directeur", inReview, TASK_REVIEW,
         Map.of("approved", typed(false, "Boolean"), "reviewComment", string("à revoir\u0000")),
         "contient un caractère de contrôle interdit"));
+    cases.add(complete("validation d'un projet sans matière", "directeur", inReview, TASK_REVIEW,
+        Map.of("approved", typed(true, "Boolean")), "Validation refusée : le projet « " + inReview
+            + " » n'a pas de matière dans la classification des actes de la préfecture."));
     cases.add(complete("NUL dans une variable hors contrat", "directeur", inReview, TASK_REVIEW,
-        Map.of("approved", typed(true, "Boolean"), "commentaireLibre", string("x\u0000y")),
+        Map.of("approved", typed(false, "Boolean"), "reviewComment", string("À revoir."),
+            "commentaireLibre", string("x\u0000y")),
         "Valeur refusée par le registre"));
     cases.add(complete("ordre du jour de 101 points", "secretariat", agendaSession, TASK_BUILD_AGENDA,
         Map.of("agenda", typed(write(IntStream.range(0, 101).mapToObj(i -> "D" + i).toList()), "Json")),

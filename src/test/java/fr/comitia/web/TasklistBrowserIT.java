@@ -118,6 +118,12 @@ class TasklistBrowserIT {
     browser.click(form.findElement(By.xpath("//label[contains(., 'coordonnateur du groupement')]/input")));
     new Select(form.findElement(By.id("rapporteurId"))).selectByVisibleText(
         "M. Christophe COULON — Conseil régional des Hauts-de-France");
+    // The classification offers the prefecture's codes; the nature is « Délibérations », no matière chosen yet.
+    assertThat(new Select(form.findElement(By.id("nature"))).getFirstSelectedOption().getText())
+        .isEqualTo("1 Délibérations");
+    assertThat(new Select(form.findElement(By.id("matiere"))).getOptions().stream().map(WebElement::getText))
+        .contains("1.4 Commande publique / Autres types de contrats", "5.7 Institutions et vie politique / Intercommunalité")
+        .doesNotContain("1 Commande publique");
     browser.formScreenshot("01-start-deliberation");
     browser.clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Démarrer']")).click();
     browser.waitForNotification("Le processus a été démarré.");
@@ -134,8 +140,16 @@ class TasklistBrowserIT {
     assertThat(browser.form().getText()).contains("Objet : Adhésion à l'association des syndicats numériques")
         .contains("Vu les statuts du Syndicat,").contains("Article 1 : DECIDE l'adhésion du Syndicat")
         .contains("Conseil régional des Hauts-de-France — coordonnateur").contains("Rapporteur : M. Christophe COULON");
+    assertThat(browser.form().findElement(By.cssSelector(".classification-missing")).getText())
+        .contains("n'a pas de matière dans la classification des actes de la préfecture");
     browser.formScreenshot("02-review-draft");
     browser.claim();
+    // Without a matière the draft cannot be validated: Comitia refuses, the task stays open.
+    browser.click(browser.form().findElement(By.xpath(".//label[contains(., 'Valider le projet')]/input")));
+    browser.clickComplete();
+    assertThat(browser.refusal()).isEqualTo("Validation refusée : le projet « " + id + " » n'a pas de matière dans la "
+        + "classification des actes de la préfecture. Renvoyez-le à la rédaction en demandant la matière.");
+    assertThat(flow.hasTask(id, TASK_REVIEW)).isTrue();
     browser.click(browser.form().findElement(By.xpath(".//label[contains(., 'Renvoyer à la rédaction')]/input")));
     browser.clickComplete();
     assertThat(browser.refusal()).isEqualTo("Un commentaire est obligatoire pour renvoyer le projet au rédacteur.");
@@ -160,6 +174,8 @@ class TasklistBrowserIT {
     WebElement preamble = browser.form().findElement(By.id("preamble"));
     assertThat(preamble.getDomProperty("value")).isEqualTo("Le syndicat souhaite rejoindre l'association.");
     preamble.sendKeys(" La cotisation annuelle est de 500 euros.");
+    new Select(browser.form().findElement(By.id("matiere")))
+        .selectByVisibleText("5.7 Institutions et vie politique / Intercommunalité");
     browser.formScreenshot("05-revise-draft");
     browser.claim();
     browser.complete();
@@ -169,17 +185,20 @@ class TasklistBrowserIT {
     browser.openFilter("Mes validations");
     browser.openTask(taskId(id, TASK_REVIEW), "Valider le projet de délibération");
     browser.waitFor(d -> browser.form().getText().contains("La cotisation annuelle est de 500 euros."));
+    assertThat(browser.form().findElement(By.cssSelector(".classification")).getText())
+        .isEqualTo("Classification : 1 Délibérations — matière 5.7 Institutions et vie politique / Intercommunalité");
     browser.claim();
     browser.click(browser.form().findElement(By.xpath(".//label[contains(., 'Valider le projet')]/input")));
     browser.complete();
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
-    assertThat(record).containsEntry("status", "AWAITING_SESSION");
+    assertThat(record).containsEntry("status", "AWAITING_SESSION").containsEntry("nature", "1")
+        .containsEntry("matiere", "5.7").containsEntry("matiereLabel", "Institutions et vie politique / Intercommunalité");
     assertThat(String.valueOf(record.get("preamble"))).endsWith("La cotisation annuelle est de 500 euros.");
     // The forms submitted exactly the variables of the design; what they showed stayed on their tasks.
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId((String) record.get(
         "processInstanceId")).list().stream().filter(v -> v.getTaskId() == null).map(v -> v.getName()).distinct().toList())
         .containsExactlyInAnyOrder("bodyId", "object", "rapporteurId", "preamble", "visas", "proposal", "articles",
-            "annexes", "partners", "note", "initiatorId", "approved");
+            "annexes", "partners", "note", "nature", "matiere", "initiatorId", "approved");
   }
 
   /** The secretariat starts a session and builds its agenda; the president signs, late then in time. */

@@ -4,14 +4,14 @@
 // COMPATIBILITÉ : les formulaires sont versionnés avec les déploiements, ce script ne l'est pas. Une tâche
 // ouverte sur une ancienne version d'un formulaire appelle ce script tel qu'il est aujourd'hui. On ajoute
 // donc des fonctions ou des options facultatives ; on ne retire ni ne renomme rien, on ne change pas le sens
-// d'un argument ni d'une valeur rendue. ComitiaForm.version (1 aujourd'hui) augmente à chaque ajout.
+// d'un argument ni d'une valeur rendue. ComitiaForm.version (2 aujourd'hui : la classification) augmente à chaque ajout.
 //
 // Ce qu'il contient : l'envoi des seules variables du contrat (only), l'affichage des refus du serveur
 // (refusals, refuse), l'adresse de base de l'API (base), les questions aux règles du serveur pendant la
 // saisie (watch, vers /api/forms/…), et l'éditeur de projet commun à « Corriger le projet » et au
 // démarrage « Délibération » (draftEditor). Aucune règle de droit n'est écrite ici : le serveur juge.
 
-const VERSION = 1;
+const VERSION = 2;
 
 /** Where Comitia's API is, seen from Tasklist: the path before /camunda/ (a context path, or ''). */
 function base() {
@@ -194,6 +194,14 @@ function draftEditor(camForm, $scope, options) {
       partners: ['Json', partners],
       note: ['String', optional(d.note)]
     });
+    // The classification (version 2): sent only by the forms that offer it, so that an older form's
+    // correction never clears a matière it did not show.
+    if (Object.prototype.hasOwnProperty.call(d, 'nature')) {
+      values.nature = ['String', blank(d.nature) ? null : String(d.nature)];
+    }
+    if (Object.prototype.hasOwnProperty.call(d, 'matiere')) {
+      values.matiere = ['String', optional(d.matiere)];
+    }
     only(camForm, values);
   });
 
