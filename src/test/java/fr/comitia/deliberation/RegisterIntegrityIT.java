@@ -135,8 +135,15 @@ class RegisterIntegrityIT {
     String id = adoptedAwaitingSignature();
     assertThatThrownBy(() -> jdbc.sql("update comitia.deliberation set object = 'autre' where id = :id")
         .param("id", id).update())
-        .isInstanceOf(DataAccessException.class).hasMessageContaining("est numérotée : son texte, son vote et son "
-            + "numéro ne changent plus");
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("est numérotée : son texte, son vote, son "
+            + "numéro et sa classification ne changent plus");
+    // Its place in the prefecture's classification is frozen with it.
+    assertThatThrownBy(() -> jdbc.sql("update comitia.deliberation set matiere = '7.1' where id = :id")
+        .param("id", id).update())
+        .isInstanceOf(DataAccessException.class).hasMessageContaining("sa classification ne changent plus");
+    assertThatThrownBy(() -> jdbc.sql("update comitia.deliberation set nature = '2' where id = :id")
+        .param("id", id).update())
+        .isInstanceOf(DataAccessException.class);
     assertThatThrownBy(() -> jdbc.sql("update comitia.deliberation set number = '2022-99' where id = :id")
         .param("id", id).update())
         .isInstanceOf(DataAccessException.class);

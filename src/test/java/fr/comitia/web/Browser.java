@@ -216,7 +216,21 @@ public final class Browser implements AutoCloseable {
   /** Scrolls the element to the middle of the window (away from the fixed header and footer), then clicks it. */
   public void click(WebElement element) {
     script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
-    waitFor(ExpectedConditions.elementToBeClickable(element)).click();
+    try {
+      waitFor(ExpectedConditions.elementToBeClickable(element)).click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+      // Tasklist's notification of a refused completion lies over the bottom of the page: closed, as a
+      // user would, then the click is made again.
+      dismissNotifications();
+      waitFor(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+  }
+
+  /** Closes Tasklist's notifications (« Le formulaire n'a pas pu être terminé »…). */
+  public void dismissNotifications() {
+    script("document.querySelectorAll('.page-notifications .close, .page-notifications button.close')"
+        + ".forEach(function (b) { b.click(); });");
+    waitFor(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream().noneMatch(WebElement::isDisplayed));
   }
 
   /** « Prendre en charge » : the task is then assigned to the user. */
