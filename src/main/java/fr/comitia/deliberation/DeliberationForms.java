@@ -86,6 +86,9 @@ final class DeliberationForms {
       }
       view.put("articles", articles);
       view.put("annexes", draft.annexes());
+      // The annex files (PDF): listed, and joined or removed from the form through the API.
+      view.put("annexFiles", record.annexFiles().stream().map(a -> Map.of("id", a.id(), "title", a.title(),
+          "size", a.size(), "sha256", a.sha256())).toList());
       List<Map<String, Object>> partners = new ArrayList<>();
       for (PartnerRef p : draft.partners()) {
         Map<String, Object> partner = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package fr.comitia.notification;
 
+import fr.comitia.register.AnnexFileRepository;
 import fr.comitia.register.DeliberationRepository;
 import fr.comitia.register.NotificationRepository;
 import fr.comitia.register.NotificationRepository.Notification;
@@ -31,6 +32,7 @@ public class NotificationService {
   static final String LINK_PURPOSE = "ack";
 
   private final NotificationRepository repository;
+  private final AnnexFileRepository annexes;
   private final DeliberationRepository deliberations;
   private final Organisation organisation;
   private final MailService mail;
@@ -41,10 +43,11 @@ public class NotificationService {
   private final Clock clock;
   private final String publicUrl;
 
-  NotificationService(NotificationRepository repository, DeliberationRepository deliberations, Organisation organisation, MailService mail,
+  NotificationService(NotificationRepository repository, AnnexFileRepository annexes, DeliberationRepository deliberations, Organisation organisation, MailService mail,
       DocumentStore documents, LinkSigner signer, NotificationSettings settings, RuntimeService runtimeService,
       Clock clock, @Value("${comitia.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
     this.repository = repository;
+    this.annexes = annexes;
     this.deliberations = deliberations;
     this.organisation = organisation;
     this.mail = mail;
@@ -175,11 +178,20 @@ public class NotificationService {
     return deliberations.find(deliberationId).map(DeliberationRepository.Row::number).orElseThrow();
   }
 
-  /** The signed PDF extract (the act notified); the HTML extract only if no signed one exists. */
+  /**
+   * The signed PDF extract (the act notified; the HTML extract only if no signed one exists), then
+   * the act's annex files.
+   */
   private List<OutgoingMail.Attachment> attachments(String deliberationId, String number) {
-    return documents.latest("DELIBERATION", deliberationId, "SIGNED_EXTRACT")
+    List<OutgoingMail.Attachment> attachments = new ArrayList<>();
+    attachments.add(documents.latest("DELIBERATION", deliberationId, "SIGNED_EXTRACT")
         .or(() -> documents.latest("DELIBERATION", deliberationId, "EXTRACT"))
-        .map(d -> List.of(new OutgoingMail.Attachment(d.fileName(), d.mediaType(), d.content())))
-        .orElseThrow(() -> new IllegalStateException("No extract for deliberation " + deliberationId));
+        .map(d -> new OutgoingMail.Attachment(d.fileName(), d.mediaType(), d.content()))
+        .orElseThrow(() -> new IllegalStateException("No extract for deliberation " + deliberationId)));
+    for (AnnexFileRepository.AnnexFile annex : annexes.list(deliberationId)) {
+      attachments.add(new OutgoingMail.Attachment("annexe-" + annex.position() + "-" + annex.fileName(),
+          "application/pdf", annexes.content(deliberationId, annex.id()).orElseThrow()));
+    }
+    return attachments;
   }
 }

@@ -37,7 +37,11 @@ public record DeliberationRecord(
     String nature,
     String natureLabel,
     String matiere,
-    String matiereLabel) {
+    String matiereLabel,
+    List<AnnexFileInfo> annexFiles) {
+
+  /** An annex file of the act (PDF): its title, the SHA-256 and the size of its bytes. */
+  public record AnnexFileInfo(long id, String title, String sha256, long size) {}
 
   public record BodyInfo(String id, String name, String assemblyName, String presidentTitle, Person president) {}
 

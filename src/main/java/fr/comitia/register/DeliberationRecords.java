@@ -29,11 +29,13 @@ public class DeliberationRecords {
   private final Organisation organisation;
   private final BodyDirectory directory;
   private final Classification classification;
+  private final AnnexFileRepository annexFiles;
 
   DeliberationRecords(DeliberationRepository repository, SessionRepository sessions,
       NotificationRepository notifications, Organisation organisation, BodyDirectory directory,
-      Classification classification) {
+      Classification classification, AnnexFileRepository annexFiles) {
     this.classification = classification;
+    this.annexFiles = annexFiles;
     this.repository = repository;
     this.sessions = sessions;
     this.notifications = notifications;
@@ -81,7 +83,9 @@ public class DeliberationRecords {
         draft.articles(), draft.annexes(), reviews, session, attendance, quorum, vote, signature, partners,
         row.processInstanceId(), row.createdAt(), draft.nature(),
         classification.nature(draft.nature()).map(Classification.Nature::label).orElse(null), draft.matiere(),
-        classification.matiere(draft.matiere()).map(Classification.Matiere::path).orElse(null));
+        classification.matiere(draft.matiere()).map(Classification.Matiere::path).orElse(null),
+        annexFiles.list(row.id()).stream()
+            .map(a -> new AnnexFileInfo(a.id(), a.title(), a.sha256(), a.size())).toList());
   }
 
   /** The roll call of a sitting, in the order of the attendance table; null before the roll call. */

@@ -8,12 +8,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * The text the assembly voted, as a fingerprint: SHA-256 of body, object, rapporteur, preamble,
- * visas, proposal, articles and annexes, kept on the deliberation at the vote. Whoever signs or
+ * visas, proposal, articles, annexes and annex files (their SHA-256), kept on the deliberation at the vote. Whoever signs or
  * seals the act checks it first, so that only the voted version is ever signed.
  */
 @Component
@@ -21,8 +22,10 @@ public class VotedText {
 
   private final DeliberationRepository repository;
   private final ObjectMapper json;
+  private final AnnexFileRepository annexFiles;
 
-  VotedText(DeliberationRepository repository, ObjectMapper json) {
+  VotedText(DeliberationRepository repository, ObjectMapper json, AnnexFileRepository annexFiles) {
+    this.annexFiles = annexFiles;
     this.repository = repository;
     this.json = json;
   }
@@ -39,6 +42,12 @@ public class VotedText {
     text.put("proposal", d.proposal());
     text.put("articles", d.articles());
     text.put("annexes", d.annexes());
+    // The annex files are part of the act voted (only named when there are some: the fingerprint of
+    // an act without annex files is the one it always had).
+    List<String> files = annexFiles.list(row.id()).stream().map(a -> a.title() + " " + a.sha256()).toList();
+    if (!files.isEmpty()) {
+      text.put("annexFiles", files);
+    }
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
           .digest(json.writeValueAsString(text).getBytes(StandardCharsets.UTF_8));

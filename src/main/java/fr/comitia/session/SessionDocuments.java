@@ -1,5 +1,7 @@
 package fr.comitia.session;
 
+import fr.comitia.register.AnnexFileRepository;
+import java.util.ArrayList;
 import fr.comitia.document.DraftDocuments;
 import fr.comitia.mail.OutgoingMail;
 import java.util.List;
@@ -13,8 +15,10 @@ import org.springframework.stereotype.Component;
 class SessionDocuments {
 
   private final DraftDocuments documents;
+  private final AnnexFileRepository annexes;
 
-  SessionDocuments(DraftDocuments documents) {
+  SessionDocuments(DraftDocuments documents, AnnexFileRepository annexes) {
+    this.annexes = annexes;
     this.documents = documents;
   }
 
@@ -23,8 +27,15 @@ class SessionDocuments {
         documents.convocationPdf(sessionId)));
   }
 
+  /** The draft of item {@code position}, then its annex files (PDF, as joined). */
   List<OutgoingMail.Attachment> draft(String deliberationId, int position) {
-    return List.of(new OutgoingMail.Attachment("projet-" + position + "-" + deliberationId + ".pdf",
+    List<OutgoingMail.Attachment> attachments = new ArrayList<>();
+    attachments.add(new OutgoingMail.Attachment("projet-" + position + "-" + deliberationId + ".pdf",
         "application/pdf", documents.draftPdf(deliberationId)));
+    for (AnnexFileRepository.AnnexFile annex : annexes.list(deliberationId)) {
+      attachments.add(new OutgoingMail.Attachment("projet-" + position + "-annexe-" + annex.position() + "-"
+          + annex.fileName(), "application/pdf", annexes.content(deliberationId, annex.id()).orElseThrow()));
+    }
+    return attachments;
   }
 }

@@ -73,8 +73,9 @@ class ApiExceptionHandler {
       case 404 -> "Ressource introuvable.";
       case 405 -> "Méthode HTTP non acceptée sur cette adresse.";
       case 406 -> "Format de réponse non disponible pour cette adresse.";
-      case 413 -> "Contenu trop volumineux.";
-      case 415 -> "Type de contenu non accepté : envoyez du JSON (Content-Type: application/json).";
+      case 413 -> "Contenu trop volumineux : la requête dépasse la taille admise.";
+      case 415 -> "Type de contenu non accepté : envoyez du JSON (Content-Type: application/json), ou pour une "
+          + "annexe un envoi multipart/form-data.";
       default -> status.is4xxClientError() ? "Requête invalide." : "Erreur du serveur.";
     };
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)

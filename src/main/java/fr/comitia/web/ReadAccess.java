@@ -135,7 +135,7 @@ class ReadAccess {
         r.object(), r.rapporteur(), r.preamble(), r.visas(), r.proposal(), r.articles(), r.annexes(),
         staff ? r.reviews() : List.of(), r.session(), r.attendance(), r.quorum(), r.vote(), r.signature(),
         notifications, r.processInstanceId(), r.createdAt(), r.nature(), r.natureLabel(), r.matiere(),
-        r.matiereLabel());
+        r.matiereLabel(), r.annexFiles());
   }
 
   private boolean onConvokedAgenda(DeliberationRecord record) {

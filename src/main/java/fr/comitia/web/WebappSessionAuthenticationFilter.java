@@ -20,9 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A read ({@code GET}, {@code HEAD}) of {@code /api/**} without credentials may come from a user
  * logged in to Camunda's webapps in this browser (Tasklist's session): that is how Tasklist's forms
- * read the organisation and open the PDFs. Writes always need HTTP Basic, so that no other site can
- * make a logged-in browser change anything. A user removed from the organisation or locked out is
- * not taken from the session.
+ * read the organisation and open the PDFs. Writes need HTTP Basic, so that no other site can make a
+ * logged-in browser change anything — with one exception, the draft forms' annex files (join,
+ * remove: {@code POST}/{@code DELETE /api/deliberations/{id}/annexes…}), accepted from the session
+ * only with Camunda's CSRF token in header {@value #CSRF_HEADER} (the token another site cannot read).
+ * A user removed from the organisation or locked out is not taken from the session.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -38,7 +40,7 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     SecurityContext context = SecurityContextHolder.getContext();
-    if (context.getAuthentication() == null && isApiRead(request)
+    if (context.getAuthentication() == null && (isApiRead(request) || isAnnexWrite(request) && csrfTokenMatches(request))
         && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
       String userId = webappUser(request);
       if (userId != null) {
@@ -46,6 +48,27 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
+  }
+
+  static final String CSRF_HEADER = "X-XSRF-TOKEN";
+  /** Where Camunda's webapps keep their CSRF token in the session (CsrfConstants). */
+  static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+  private static final java.util.regex.Pattern ANNEX_PATH =
+      java.util.regex.Pattern.compile("/api/deliberations/[^/]+/annexes(/[0-9]+)?");
+
+  private static boolean isAnnexWrite(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return ("POST".equals(request.getMethod()) || "DELETE".equals(request.getMethod()))
+        && ANNEX_PATH.matcher(path).matches();
+  }
+
+  private static boolean csrfTokenMatches(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    String sent = request.getHeader(CSRF_HEADER);
+    Object kept = session == null ? null : session.getAttribute(CSRF_SESSION_ATTRIBUTE);
+    return sent != null && kept instanceof String token && !token.isEmpty()
+        && java.security.MessageDigest.isEqual(sent.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static boolean isApiRead(HttpServletRequest request) {

@@ -237,17 +237,8 @@ class ConvocationMailIT {
     assertThat(spent.getBody()).contains("Lien invalide ou expiré").doesNotContain("VANPEENE");
   }
 
-  static List<String> fileNames(Part part) throws Exception {
-    List<String> names = new ArrayList<>();
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        names.addAll(fileNames(multipart.getBodyPart(i)));
-      }
-    } else if (part.getFileName() != null) {
-      names.add(part.getFileName());
-    }
-    return names;
+  static List<String> fileNames(Part part) {
+    return Mails.fileNames(part);
   }
 
   static String proxyLink(MimeMessage mail) {

@@ -32,6 +32,48 @@ public final class Mails {
     return found;
   }
 
+  /** The file names of a mail's attachments, in their order. */
+  public static java.util.List<String> fileNames(Part part) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    try {
+      if (part.isMimeType("multipart/*")) {
+        jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+          names.addAll(fileNames(multipart.getBodyPart(i)));
+        }
+      } else if (part.getFileName() != null) {
+        names.add(part.getFileName());
+      }
+    } catch (MessagingException | java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return names;
+  }
+
+  /** The bytes of the attachment named {@code fileName}, or null. */
+  public static byte[] attachment(Part part, String fileName) {
+    try {
+      if (part.isMimeType("multipart/*")) {
+        jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+          byte[] found = attachment(multipart.getBodyPart(i), fileName);
+          if (found != null) {
+            return found;
+          }
+        }
+        return null;
+      }
+      if (fileName.equals(part.getFileName())) {
+        try (java.io.InputStream in = part.getInputStream()) {
+          return in.readAllBytes();
+        }
+      }
+      return null;
+    } catch (MessagingException | java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Mails received whose Message-ID is {@code messageId} (with its angle brackets). */
   public static java.util.List<jakarta.mail.internet.MimeMessage> withMessageId(
       com.icegreen.greenmail.util.GreenMail smtp, String messageId) {

@@ -152,8 +152,14 @@ public class Workflow {
    * seed's attendance): numbered, « Signer l'extrait » open for the president.
    */
   public Seed seedAdopted(String place) {
+    return seedAdopted(place, id -> { });
+  }
+
+  /** The same, with {@code beforeReview} done on the draft before the director validates it (annex files…). */
+  public Seed seedAdopted(String place, java.util.function.Consumer<String> beforeReview) {
     clockAt("2022-05-20T09:00:00+02:00");
     String id = submit(resource("/seed/deliberation-2022-14.json"));
+    beforeReview.accept(id);
     completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
     clockAt("2022-06-01T09:00:00+02:00");
     String session = createSession("comitesyndical", "2022-06-16T10:00:00+02:00", place);

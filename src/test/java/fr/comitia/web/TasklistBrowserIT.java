@@ -178,6 +178,20 @@ class TasklistBrowserIT {
         .selectByVisibleText("5.7 Institutions et vie politique / Intercommunalité");
     browser.formScreenshot("05-revise-draft");
     browser.claim();
+    // The drafter joins the association's statutes as a PDF; the server keeps it and lists it back.
+    java.nio.file.Path statutes = java.nio.file.Files.createTempFile("statuts-", ".pdf");
+    java.nio.file.Files.write(statutes, fr.comitia.support.Pdfs.onePage("Statuts de l'association"));
+    browser.form().findElement(By.id("annexTitle")).sendKeys("Statuts de l'association (PDF)");
+    browser.form().findElement(By.id("annexFile")).sendKeys(statutes.toAbsolutePath().toString());
+    browser.click(browser.form().findElement(By.cssSelector("button.join-annex")));
+    browser.waitFor(d -> browser.form().findElement(By.cssSelector("ul.annex-files")).getText()
+        .contains("Statuts de l'association (PDF)"));
+    // The same write without Camunda's CSRF token is not taken from the Tasklist session.
+    Object forged = browser.script("return fetch(arguments[0], {method: 'POST', credentials: 'same-origin', "
+        + "headers: {'X-Requested-With': 'XMLHttpRequest'}, body: new FormData()}).then(function (r) { return r.status; });",
+        "/api/deliberations/" + id + "/annexes");
+    assertThat(((Number) forged).intValue()).isEqualTo(401);
+    browser.formScreenshot("05-revise-draft-annex");
     browser.complete();
 
     // The director approves it.
@@ -185,12 +199,15 @@ class TasklistBrowserIT {
     browser.openFilter("Mes validations");
     browser.openTask(taskId(id, TASK_REVIEW), "Valider le projet de délibération");
     browser.waitFor(d -> browser.form().getText().contains("La cotisation annuelle est de 500 euros."));
+    assertThat(browser.form().findElement(By.cssSelector("ul.annex-files")).getText())
+        .contains("Statuts de l'association (PDF)");
     assertThat(browser.form().findElement(By.cssSelector(".classification")).getText())
         .isEqualTo("Classification : 1 Délibérations — matière 5.7 Institutions et vie politique / Intercommunalité");
     browser.claim();
     browser.click(browser.form().findElement(By.xpath(".//label[contains(., 'Valider le projet')]/input")));
     browser.complete();
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat((List<Object>) record.get("annexFiles")).hasSize(1);
     assertThat(record).containsEntry("status", "AWAITING_SESSION").containsEntry("nature", "1")
         .containsEntry("matiere", "5.7").containsEntry("matiereLabel", "Institutions et vie politique / Intercommunalité");
     assertThat(String.valueOf(record.get("preamble"))).endsWith("La cotisation annuelle est de 500 euros.");

@@ -4,14 +4,14 @@
 // COMPATIBILITÉ : les formulaires sont versionnés avec les déploiements, ce script ne l'est pas. Une tâche
 // ouverte sur une ancienne version d'un formulaire appelle ce script tel qu'il est aujourd'hui. On ajoute
 // donc des fonctions ou des options facultatives ; on ne retire ni ne renomme rien, on ne change pas le sens
-// d'un argument ni d'une valeur rendue. ComitiaForm.version (2 aujourd'hui : la classification) augmente à chaque ajout.
+// d'un argument ni d'une valeur rendue. ComitiaForm.version (3 aujourd'hui : 2 la classification, 3 les annexes en PDF) augmente à chaque ajout.
 //
 // Ce qu'il contient : l'envoi des seules variables du contrat (only), l'affichage des refus du serveur
 // (refusals, refuse), l'adresse de base de l'API (base), les questions aux règles du serveur pendant la
 // saisie (watch, vers /api/forms/…), et l'éditeur de projet commun à « Corriger le projet » et au
 // démarrage « Délibération » (draftEditor). Aucune règle de droit n'est écrite ici : le serveur juge.
 
-const VERSION = 2;
+const VERSION = 3;
 
 /** Where Comitia's API is, seen from Tasklist: the path before /camunda/ (a context path, or ''). */
 function base() {
@@ -126,6 +126,64 @@ function watch($scope, path, params, onAnswer, options) {
   };
 }
 
+/** Camunda's CSRF token of this browser session (cookie XSRF-TOKEN), for a write to Comitia's API. */
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+/**
+ * The annex files of a draft (version 3), for « Corriger le projet » and « Valider le projet » :
+ * { list, title, refusal, busy, join(input), remove(annex), url(annex) } on $scope.annexFiles. Joining
+ * sends the chosen PDF and its title to POST /api/deliberations/{id}/annexes with the Tasklist session
+ * and its CSRF token; the server checks everything (PDF, size, title, status) and its refusal is shown.
+ */
+function annexFiles($scope, $http, deliberationId, initial) {
+  const url = base() + '/api/deliberations/' + encodeURIComponent(deliberationId) + '/annexes';
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': csrfToken() || '' };
+  const files = {
+    list: (initial || []).slice(),
+    title: '',
+    refusal: null,
+    busy: false,
+    url: function (annex) { return url + '/' + annex.id; },
+    size: function (annex) {
+      const kb = annex.size / 1024;
+      return kb < 1024 ? Math.max(1, Math.round(kb)) + ' Ko' : (kb / 1024).toFixed(1).replace('.', ',') + ' Mo';
+    },
+    join: function (input) {
+      const file = input && input.files && input.files[0];
+      files.refusal = null;
+      if (!file) { files.refusal = 'Choisissez le fichier PDF de l\'annexe.'; return; }
+      const data = new FormData();
+      data.append('file', file, file.name);
+      data.append('title', files.title || '');
+      files.busy = true;
+      $http.post(url, data, { transformRequest: function (d) { return d; },
+        headers: Object.assign({ 'Content-Type': undefined }, headers) })
+        .then(function (response) {
+          files.list.push(response.data);
+          files.title = '';
+          input.value = '';
+        }, function (response) {
+          files.refusal = (response.data && response.data.message)
+            || 'Annexe refusée (HTTP ' + response.status + ').';
+        })
+        .finally(function () { files.busy = false; });
+    },
+    remove: function (annex) {
+      files.refusal = null;
+      $http.delete(url + '/' + annex.id, { headers: headers }).then(function () {
+        files.list = files.list.filter(function (a) { return a.id !== annex.id; });
+      }, function (response) {
+        files.refusal = (response.data && response.data.message) || 'Retrait refusé (HTTP ' + response.status + ').';
+      });
+    }
+  };
+  $scope.annexFiles = files;
+  return files;
+}
+
 function lines(text) {
   return (text || '').split(/\r?\n/).map(function (l) { return l.trim(); }).filter(function (l) { return l; });
 }
@@ -217,5 +275,6 @@ window.ComitiaForm = Object.freeze({
   watch: watch,
   lines: lines,
   blank: blank,
-  draftEditor: draftEditor
+  draftEditor: draftEditor,
+  annexFiles: annexFiles
 });
