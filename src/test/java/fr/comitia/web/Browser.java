@@ -93,6 +93,10 @@ public final class Browser implements AutoCloseable {
 
   private static final String EVIDENCE = "Page au moment de l'échec : ";
   private boolean evidence;
+  private String lastUser;
+  private String lastPassword;
+  private String lastTask;
+  private int sessionsLost;
   private int failures;
 
   /** Where the browser is and what it shows, for a failed wait (never fails itself). */
@@ -143,6 +147,8 @@ public final class Browser implements AutoCloseable {
    * login page again is made anew, at most three times.
    */
   public void loginToTasklist(String user, String password) {
+    lastUser = user;
+    lastPassword = password;
     String failure = null;
     for (int attempt = 1; attempt <= 3; attempt++) {
       failure = tryLogin(user, password);
@@ -208,6 +214,7 @@ public final class Browser implements AutoCloseable {
    * name) and waits for its embedded form.
    */
   public WebElement openTask(String taskId, String name) {
+    lastTask = taskId;
     click(clickable(By.xpath("//ol[contains(@class,'tasks-list')]//h4/a[contains(@href, 'task=" + taskId + "')]")));
     waitFor(d -> d.findElement(By.cssSelector(".task-details")).getText().contains(name));
     return visible(By.cssSelector(".task-details form.comitia-form"));
@@ -268,7 +275,34 @@ public final class Browser implements AutoCloseable {
   /** The form element of the open task (or of the start dialog). */
   public WebElement form() {
     By form = By.cssSelector("form.comitia-form");
-    return all(form).stream().filter(WebElement::isDisplayed).findFirst().orElseGet(() -> visible(form));
+    return all(form).stream().filter(WebElement::isDisplayed).findFirst().orElseGet(() -> {
+      if (driver.getCurrentUrl().contains("#/login") && lastUser != null && lastTask != null) {
+        recoverLostSession();
+      }
+      return visible(form);
+    });
+  }
+
+  /**
+   * Seen on CI only, twice in a session of runs: in the first test of the class, some 30 s after the
+   * login, Tasklist falls back to its login page (the webapp session is gone; cause not found yet, see
+   * the closing note of 2026-12-02). Kept as evidence (screenshot {@code session-lost-N.png}, a line on
+   * stderr), then the user logs in again and the task is opened again, so that the forms under test
+   * are still tested.
+   */
+  private void recoverLostSession() {
+    sessionsLost++;
+    try {
+      screenshot("session-lost-" + sessionsLost);
+    } catch (IOException | RuntimeException e) {
+      // evidence is best effort
+    }
+    System.err.println("Session Tasklist perdue (n° " + sessionsLost + ") pour " + lastUser + " sur "
+        + driver.getCurrentUrl() + " : nouvelle connexion, tâche " + lastTask + " rouverte.");
+    String task = lastTask;
+    loginToTasklist(lastUser, lastPassword);
+    go("/camunda/app/tasklist/default/#/?task=" + task);
+    lastTask = task;
   }
 
   /** Sets an input Angular watches (date pickers are easier so than by keys). */

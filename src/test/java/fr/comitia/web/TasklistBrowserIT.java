@@ -87,6 +87,8 @@ class TasklistBrowserIT {
   @BeforeAll
   void openBrowser() throws Exception {
     browser = Browser.open("http://localhost:" + port);
+    // The first Tasklist of a fresh application: loaded once before the tests (scripts, locale, plugins).
+    browser.loginToTasklist("admin", "admin-demo");
   }
 
   @AfterAll
