@@ -57,7 +57,11 @@ class SecurityConfiguration {
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // No session of its own, and never a new id for the Tasklist session a form's read comes with: a
+        // changed id (session fixation protection) left Tasklist's concurrent requests with an id that no
+        // longer exists, and Tasklist logged its user out.
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(f -> f.none()))
         .headers(h -> headers(h, ENGINE_REST_CSP));
     return http.build();
   }

@@ -45,9 +45,26 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       String userId = webappUser(request);
       if (userId != null) {
         context.setAuthentication(provider.authenticated(userId));
+        // The session is Tasklist's: read here, never given a new id (Tasklist's other requests, in flight
+        // with the current id, would find no session and Tasklist would log its user out).
+        chain.doFilter(new SameSessionId(request), response);
+        return;
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /** The Tasklist session as it is: {@code changeSessionId()} keeps the id. */
+  static final class SameSessionId extends jakarta.servlet.http.HttpServletRequestWrapper {
+    SameSessionId(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public String changeSessionId() {
+      HttpSession session = getSession(false);
+      return session == null ? super.changeSessionId() : session.getId();
+    }
   }
 
   static final String CSRF_HEADER = "X-XSRF-TOKEN";

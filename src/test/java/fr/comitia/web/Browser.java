@@ -284,11 +284,12 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Seen on CI only, twice in a session of runs: in the first test of the class, some 30 s after the
-   * login, Tasklist falls back to its login page (the webapp session is gone; cause not found yet, see
-   * the closing note of 2026-12-02). Kept as evidence (screenshot {@code session-lost-N.png}, a line on
-   * stderr), then the user logs in again and the task is opened again, so that the forms under test
-   * are still tested.
+   * A Tasklist that fell back to its login page mid-test. The cause seen on 2026-12-02 — each read of
+   * Comitia's API with the Tasklist session gave that session a new id, so Tasklist's concurrent
+   * requests found none and it logged its user out — is fixed ({@code WebappSessionAuthenticationFilter})
+   * and asserted by {@code TasklistBrowserIT} (the session cookie stays the same through the form's
+   * checks). Should it happen again for another reason: kept as evidence (screenshot
+   * {@code session-lost-N.png}, a line on stderr), then the user logs in again and the task is reopened.
    */
   private void recoverLostSession() {
     sessionsLost++;

@@ -303,6 +303,7 @@ class TasklistBrowserIT {
     flow.executeJobs();
 
     browser.loginToTasklist("secretariat", "secretariat-demo");
+    String tasklistSession = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
     browser.openFilter("Séances");
     browser.openTask(taskId(session, TASK_ROLL_CALL), "Faire l'appel");
     browser.waitFor(d -> browser.all(By.cssSelector("table.roll-call tr[data-member]")).size() == 22);
@@ -334,6 +335,9 @@ class TasklistBrowserIT {
         .contains("21 présents ou représentés sur 22 membres en exercice, 12 requis : le quorum est atteint.");
     assertThat(new Select(browser.form().findElement(By.id("presidingMemberId"))).getFirstSelectedOption().getText())
         .isEqualTo("M. Christophe COULON");
+    // The form's checks (GET /api/forms/roll-call-check with the Tasklist session) leave that session as
+    // it is: a new id there made Tasklist's other requests unauthenticated, and its user was logged out.
+    assertThat(browser.driver().manage().getCookieNamed("JSESSIONID").getValue()).isEqualTo(tasklistSession);
     browser.formScreenshot("10-roll-call");
     browser.complete();
 
