@@ -49,11 +49,20 @@ public final class DeliberationVariables {
   public static final String REMINDERS = "reminders";
   public static final String ACKNOWLEDGED = "acknowledged";
 
+  // Transmission to the prefecture and publication (added 2026-12)
+  /** Where the current attempt stands: TRANSMITTED | ACKNOWLEDGED | REFUSED (set by transmitAct, checkTransmission). */
+  public static final String TRANSMISSION_STATUS = "transmissionStatus";
+  /** The attempt being transmitted: 1, then one more for each « retransmettre ». */
+  public static final String TRANSMISSION_ATTEMPT = "transmissionAttempt";
+  /** handleTransmission: true retransmits the act, false abandons its electronic transmission. */
+  public static final String RETRANSMIT = "retransmit";
+
   // Task ids
   public static final String TASK_REVIEW = "reviewDraft";
   public static final String TASK_REVISE = "reviseDraft";
   public static final String TASK_SIGN = "signExtract";
   public static final String TASK_FOLLOW_UP = "followUpNotification";
+  public static final String TASK_HANDLE_TRANSMISSION = "handleTransmission";
 
   private DeliberationVariables() {}
 }

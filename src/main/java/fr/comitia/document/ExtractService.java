@@ -115,6 +115,24 @@ public class ExtractService {
       return text.append('.').toString();
     }
 
+    /**
+     * Once the act is enforceable: « Transmis au représentant de l'État le vingt juin deux mille
+     * vingt-deux (accusé de réception n° 059-…-DE), publié le dix-sept juin deux mille vingt-deux. »
+     * (the date of the ARActe; without a transmission, the publication only).
+     */
+    public String getEnforceability() {
+      if (r.enforceableAt() == null || r.publication() == null) {
+        return null;
+      }
+      String published = "publié le " + FrenchDates.inWords(FrenchDates.parisDay(r.publication().publishedAt())) + ".";
+      DeliberationRecord.Transmission t = r.transmission();
+      if (t == null || t.acknowledgedAt() == null) {
+        return "Acte " + published;
+      }
+      return "Transmis au représentant de l'État le " + FrenchDates.inWords(FrenchDates.parisDay(t.acknowledgedAt()))
+          + " (accusé de réception n° " + t.actesId() + "), " + published;
+    }
+
     public String getQuorumSentence() {
       return r.quorum() == null ? null : r.quorum().sentence();
     }

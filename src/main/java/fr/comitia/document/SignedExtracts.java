@@ -22,6 +22,11 @@ public class SignedExtracts {
 
   /** Kind of the signed extract in {@code comitia.document} (application/pdf). */
   public static final String KIND = "SIGNED_EXTRACT";
+  /**
+   * Kind of the extract once the act is enforceable: the same text with the mention of its
+   * transmission and publication, signed again with the same certificate (application/pdf).
+   */
+  public static final String ENFORCEABLE_KIND = "ENFORCEABLE_EXTRACT";
 
   private final DeliberationRecords records;
   private final VotedText votedText;
@@ -48,6 +53,27 @@ public class SignedExtracts {
 
   /** Renders, signs and keeps the extract of the text voted (else refuses); returns the signed document. */
   public DocumentStore.Document seal(String deliberationId) {
+    DocumentStore.Document signed = sign(deliberationId, KIND, "signe");
+    repository.sealed(deliberationId, signed.signedAt(), signed.signerSubject());
+    return signed;
+  }
+
+  /**
+   * Once the act is enforceable: the extract rendered again, now with « Transmis au représentant de
+   * l'État le …, publié le … », signed and kept as {@value #ENFORCEABLE_KIND} (once: a second run
+   * returns the first). The published act (the first signed extract) does not change.
+   */
+  public DocumentStore.Document sealEnforceable(String deliberationId) {
+    return store.latest("DELIBERATION", deliberationId, ENFORCEABLE_KIND)
+        .orElseGet(() -> sign(deliberationId, ENFORCEABLE_KIND, "executoire"));
+  }
+
+  /** The extract sent to the partners: the enforceable one, else the signed one. */
+  public Optional<DocumentStore.Document> forNotification(String deliberationId) {
+    return store.latest("DELIBERATION", deliberationId, ENFORCEABLE_KIND).or(() -> latest(deliberationId));
+  }
+
+  private DocumentStore.Document sign(String deliberationId, String kind, String suffix) {
     votedText.require(deliberationId);
     DeliberationRecord record = records.find(deliberationId).orElseThrow();
     SignatureKeys.Credentials credentials = keys.credentials();
@@ -58,11 +84,9 @@ public class SignedExtracts {
     byte[] signed = signer.sign(pdf, credentials, signedAt, new PdfSigner.Details(credentials.commonName(),
         "Pour extrait conforme — délibération n° " + number + " du " + record.body().name(),
         null, organisation.email()));
-    String subject = credentials.subject();
-    long id = store.save("DELIBERATION", deliberationId, KIND, fileName(number), "application/pdf", signed,
-        signedAt, subject);
-    repository.sealed(deliberationId, signedAt, subject);
-    return store.latest("DELIBERATION", deliberationId, KIND).filter(d -> d.id() == id).orElseThrow();
+    long id = store.save("DELIBERATION", deliberationId, kind, fileName(number, suffix), "application/pdf", signed,
+        signedAt, credentials.subject());
+    return store.latest("DELIBERATION", deliberationId, kind).filter(d -> d.id() == id).orElseThrow();
   }
 
   /** The signed extract, once signed. */
@@ -70,8 +94,8 @@ public class SignedExtracts {
     return store.latest("DELIBERATION", deliberationId, KIND);
   }
 
-  /** « extrait-2022-14-signe.pdf » */
-  static String fileName(String number) {
-    return "extrait-" + number + "-signe.pdf";
+  /** « extrait-2022-14-signe.pdf », « extrait-2022-14-executoire.pdf » */
+  static String fileName(String number, String suffix) {
+    return "extrait-" + number + "-" + suffix + ".pdf";
   }
 }

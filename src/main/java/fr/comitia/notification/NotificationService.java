@@ -179,12 +179,14 @@ public class NotificationService {
   }
 
   /**
-   * The signed PDF extract (the act notified; the HTML extract only if no signed one exists), then
+   * The enforceable extract (signed, with the mention of its transmission and publication; else the
+   * signed one; the act notified; the HTML extract only if no signed one exists), then
    * the act's annex files.
    */
   private List<OutgoingMail.Attachment> attachments(String deliberationId, String number) {
     List<OutgoingMail.Attachment> attachments = new ArrayList<>();
-    attachments.add(documents.latest("DELIBERATION", deliberationId, "SIGNED_EXTRACT")
+    attachments.add(documents.latest("DELIBERATION", deliberationId, "ENFORCEABLE_EXTRACT")
+        .or(() -> documents.latest("DELIBERATION", deliberationId, "SIGNED_EXTRACT"))
         .or(() -> documents.latest("DELIBERATION", deliberationId, "EXTRACT"))
         .map(d -> new OutgoingMail.Attachment(d.fileName(), d.mediaType(), d.content()))
         .orElseThrow(() -> new IllegalStateException("No extract for deliberation " + deliberationId)));

@@ -9,7 +9,8 @@ import java.util.List;
  * Everything the register knows of one deliberation: the draft, its status and number, the session
  * that voted it with the roll call, the quorum (rule and figures), the vote, the signature and the
  * notification of each partner, its nature and matière in the prefecture's classification (codes
- * and labels). What the API returns and the extract prints.
+ * and labels), its transmission to the prefecture, its publication and the date it became
+ * enforceable. What the API returns and the extract prints.
  */
 public record DeliberationRecord(
     String id,
@@ -38,7 +39,21 @@ public record DeliberationRecord(
     String natureLabel,
     String matiere,
     String matiereLabel,
-    List<AnnexFileInfo> annexFiles) {
+    List<AnnexFileInfo> annexFiles,
+    Transmission transmission,
+    Publication publication,
+    OffsetDateTime enforceableAt) {
+
+  /**
+   * The act's transmission to the prefecture (its latest attempt): PENDING, TRANSMITTED, ACKNOWLEDGED
+   * (ARActe received, with the ACTES id) or REFUSED (with the reason); {@code attempts} counts them.
+   */
+  public record Transmission(String status, String actesId, OffsetDateTime transmittedAt,
+      OffsetDateTime acknowledgedAt, String refusal, int attempt, String gateway) {}
+
+  /** The act as put online on the public register: its page, the date, the SHA-256 of the PDF published. */
+  public record Publication(String url, OffsetDateTime publishedAt, String sha256, String author,
+      String authorOffice) {}
 
   /** An annex file of the act (PDF): its title, the SHA-256 and the size of its bytes. */
   public record AnnexFileInfo(long id, String title, String sha256, long size) {}

@@ -1,5 +1,6 @@
 package fr.comitia.register;
 
+import fr.comitia.platform.PublicUrl;
 import fr.comitia.platform.FrenchDates;
 import fr.comitia.register.DeliberationRecord.*;
 import fr.comitia.roster.BodyDirectory;
@@ -30,10 +31,17 @@ public class DeliberationRecords {
   private final BodyDirectory directory;
   private final Classification classification;
   private final AnnexFileRepository annexFiles;
+  private final TransmissionRepository transmissions;
+  private final PublicationRepository publications;
+  private final PublicUrl publicUrl;
 
   DeliberationRecords(DeliberationRepository repository, SessionRepository sessions,
       NotificationRepository notifications, Organisation organisation, BodyDirectory directory,
-      Classification classification, AnnexFileRepository annexFiles) {
+      Classification classification, AnnexFileRepository annexFiles, TransmissionRepository transmissions,
+      PublicationRepository publications, PublicUrl publicUrl) {
+    this.transmissions = transmissions;
+    this.publications = publications;
+    this.publicUrl = publicUrl;
     this.classification = classification;
     this.annexFiles = annexFiles;
     this.repository = repository;
@@ -85,7 +93,18 @@ public class DeliberationRecords {
         classification.nature(draft.nature()).map(Classification.Nature::label).orElse(null), draft.matiere(),
         classification.matiere(draft.matiere()).map(Classification.Matiere::path).orElse(null),
         annexFiles.list(row.id()).stream()
-            .map(a -> new AnnexFileInfo(a.id(), a.title(), a.sha256(), a.size())).toList());
+            .map(a -> new AnnexFileInfo(a.id(), a.title(), a.sha256(), a.size())).toList(),
+        transmissions.latest(row.id()).map(t -> new DeliberationRecord.Transmission(t.status(), t.actesId(),
+            t.transmittedAt(), t.acknowledgedAt(), t.refusal(), t.attempt(), t.gateway())).orElse(null),
+        publications.find(row.id()).map(p -> new DeliberationRecord.Publication(
+            publicUrl.of(publicPath(row.id())), p.publishedAt(), p.sha256(), p.author(), p.authorOffice()))
+            .orElse(null),
+        row.enforceableAt());
+  }
+
+  /** The act's page on the public register (no login), once published. */
+  public static String publicPath(String deliberationId) {
+    return "/registre/actes/" + deliberationId;
   }
 
   /** The roll call of a sitting, in the order of the attendance table; null before the roll call. */

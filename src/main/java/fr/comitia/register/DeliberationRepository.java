@@ -28,7 +28,8 @@ public class DeliberationRepository {
       String proposal, String articles, String partners, String status, String sessionId, Integer registerYear,
       Integer registerSeq, String number, String processInstanceId, String createdBy, OffsetDateTime createdAt,
       OffsetDateTime updatedAt, String signedBy, OffsetDateTime signedAt, String signerSubject, String note,
-      String votedOutcome, String votedSessionId, String votedSha256, String nature, String matiere) {}
+      String votedOutcome, String votedSessionId, String votedSha256, String nature, String matiere,
+      OffsetDateTime enforceableAt) {}
 
   public String nextId() {
     return "D" + jdbc.sql("select nextval('comitia.deliberation_seq')").query(Long.class).single();
@@ -107,6 +108,15 @@ public class DeliberationRepository {
                    voted_at = :now, updated_at = :now where id = :id""")
         .param("id", id).param("outcome", outcome).param("session", sessionId).param("sha", sha256)
         .param("now", now).update();
+  }
+
+  /** The act became enforceable at {@code at} (the later of its publication and its ARActe). */
+  public void enforceable(String id, OffsetDateTime at, OffsetDateTime now) {
+    jdbc.sql("""
+            update comitia.deliberation set enforceable_at = :at, status = :status, updated_at = :now
+             where id = :id and enforceable_at is null""")
+        .param("id", id).param("at", at).param("status", DeliberationStatus.ENFORCEABLE.name()).param("now", now)
+        .update();
   }
 
   /** The seal's time and certificate subject, once the signed extract is kept. */

@@ -7,7 +7,8 @@ public enum DeliberationStatus {
   AWAITING_SESSION("Validée, en attente d'une séance"),
   SCHEDULED("Inscrite à l'ordre du jour"),
   ADOPTED("Adoptée, en attente de signature"),
-  SIGNED("Signée, en cours de notification"),
+  SIGNED("Signée, en cours de transmission et de publication"),
+  ENFORCEABLE("Exécutoire, en cours de notification"),
   NOTIFIED("Notifiée"),
   REJECTED("Rejetée");
 

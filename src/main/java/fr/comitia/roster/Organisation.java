@@ -20,7 +20,14 @@ public record Organisation(
     List<Member> members,
     List<Body> bodies,
     List<Partner> partners,
-    List<Account> accounts) {
+    List<Account> accounts,
+    String siret,
+    String departement) {
+
+  /** The SIREN (the SIRET's first nine digits), which names the body in ACTES ids; null without a SIRET. */
+  public String siren() {
+    return siret == null ? null : siret.substring(0, 9);
+  }
 
   public record Collectivity(String id, String name) {}
 

@@ -90,6 +90,14 @@ final class OrganisationLoader {
     if (orgEmail != null) {
       org.email("email");
     }
+    String siret = org.textOr("siret", null);
+    if (siret != null && !validSiret(siret)) {
+      throw org.fault("SIRET « " + siret + " » invalide (14 chiffres, clé de contrôle de Luhn)");
+    }
+    String departement = org.textOr("departement", null);
+    if (departement != null && !departement.matches("\\d{3}|02[AB]|97\\d")) {
+      throw org.fault("département « " + departement + " » invalide (code sur 3 caractères, comme dans ACTES : 059, 02A)");
+    }
 
     Set<String> userIds = new HashSet<>();
     Map<String, Collectivity> collectivities = new LinkedHashMap<>();
@@ -182,7 +190,23 @@ final class OrganisationLoader {
 
     return new Organisation(orgId, orgName, shortName, kind, orgEmail,
         List.copyOf(collectivities.values()), List.copyOf(members.values()), List.copyOf(bodies),
-        List.copyOf(partners.values()), List.copyOf(accounts));
+        List.copyOf(partners.values()), List.copyOf(accounts), siret, departement);
+  }
+
+  /** 14 digits whose Luhn sum is a multiple of 10 (the INSEE's check on a SIRET). */
+  static boolean validSiret(String siret) {
+    if (!siret.matches("\\d{14}")) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 14; i++) {
+      int d = siret.charAt(13 - i) - '0';
+      if (i % 2 == 1) {
+        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      }
+      sum += d;
+    }
+    return sum % 10 == 0;
   }
 
   private BodyRules rules(Entry body) {

@@ -31,7 +31,7 @@ class ReadAccess {
       Groups.ADMIN);
   static final Set<String> PARTNER_ADDRESS_READERS = Set.of(Groups.DIRECTOR, Groups.SECRETARIAT, Groups.ADMIN);
   static final Set<String> ADOPTED = Set.of(DeliberationStatus.ADOPTED.name(), DeliberationStatus.SIGNED.name(),
-      DeliberationStatus.NOTIFIED.name());
+      DeliberationStatus.ENFORCEABLE.name(), DeliberationStatus.NOTIFIED.name());
   static final Set<String> CONVOKED = Set.of(SessionStatus.CONVOKED.name(), SessionStatus.NO_QUORUM.name(),
       SessionStatus.RECONVOKED.name(), SessionStatus.IN_SESSION.name(), SessionStatus.CLOSED.name());
 
@@ -135,7 +135,7 @@ class ReadAccess {
         r.object(), r.rapporteur(), r.preamble(), r.visas(), r.proposal(), r.articles(), r.annexes(),
         staff ? r.reviews() : List.of(), r.session(), r.attendance(), r.quorum(), r.vote(), r.signature(),
         notifications, r.processInstanceId(), r.createdAt(), r.nature(), r.natureLabel(), r.matiere(),
-        r.matiereLabel(), r.annexFiles());
+        r.matiereLabel(), r.annexFiles(), r.transmission(), r.publication(), r.enforceableAt());
   }
 
   private boolean onConvokedAgenda(DeliberationRecord record) {

@@ -75,6 +75,10 @@ class DeliberationProcessTest {
   JavaDelegate assignNumber;
   JavaDelegate markRejected;
   JavaDelegate markNotified;
+  /** What transmitActDelegate and checkTransmissionDelegate answer, in turn (then TRANSMITTED, ACKNOWLEDGED). */
+  java.util.Deque<String> transmitAnswers = new java.util.ArrayDeque<>();
+  java.util.Deque<String> checkAnswers = new java.util.ArrayDeque<>();
+  static final Duration POLL_INTERVAL = Duration.ofMinutes(15);
 
   @AfterAll
   static void stopEngine() {
@@ -100,6 +104,24 @@ class DeliberationProcessTest {
     stubs.listener("extractViewListener");
     stubs.listener("signExtractListener");
     stubs.delegate("sealExtractDelegate");
+    stubs.delegate("publishActDelegate");
+    // As LegalityDelegates: the attempt defaults to 1, the status is the transmission's.
+    stubs.delegate("transmitActDelegate", execution -> {
+      execution.setVariable(TRANSMISSION_ATTEMPT, attempt(execution));
+      execution.setVariable(TRANSMISSION_STATUS, transmitAnswers.isEmpty() ? "TRANSMITTED" : transmitAnswers.poll());
+    });
+    stubs.delegate("checkTransmissionDelegate", execution -> execution.setVariable(TRANSMISSION_STATUS,
+        checkAnswers.isEmpty() ? "ACKNOWLEDGED" : checkAnswers.poll()));
+    stubs.delegate("declareEnforceableDelegate");
+    stubs.listener("transmissionViewListener");
+    stubs.listener("handleTransmissionListener", task -> {
+      if (Boolean.TRUE.equals(task.getVariable(RETRANSMIT))) {
+        task.getExecution().setVariable(TRANSMISSION_ATTEMPT, attempt(task.getExecution()) + 1);
+      }
+    });
+    fr.comitia.legality.LegalitySettings legality =
+        stubs.bean("legalitySettings", mock(fr.comitia.legality.LegalitySettings.class));
+    when(legality.pollInterval()).thenReturn(POLL_INTERVAL.toString());
     stubs.delegate("prepareNotificationsDelegate",
         execution -> execution.setVariable(PARTNER_NOTIFICATIONS, new ArrayList<>(partners)));
     // As NotificationDelegates: a send restarts the count of reminders, each reminder adds one.
@@ -245,10 +267,107 @@ class DeliberationProcessTest {
     // The electronic seal runs in its own job (retried R5/PT5M).
     assertThat(pi).isWaitingAtExactly("sealExtract");
     assertThat(stubs.seen("sealExtractDelegate")).isEmpty();
-    execute(job());
+    execute(job("sealExtract"));
     Seen sealed = only(stubs.seen("sealExtractDelegate"));
     assertThat(sealed.variable(NUMBER)).isEqualTo(NUMBER_GIVEN);
     assertThat(sealed.variable(SIGNED)).isEqualTo(true);
+  }
+
+  // --- Publication, transmission, enforceability ------------------------------------------------------
+
+  @Test
+  void theSealedActIsPublishedThenTransmittedAndNothingIsNotifiedBeforeTheArActe() throws Exception {
+    partners = List.of("41");
+    Instant now = Instant.parse("2026-12-14T10:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(now));
+    ProcessInstance pi = approvedDraft();
+    schedule("S-7");
+    vote("S-7", "ADOPTED");
+    complete(task(), withVariables(SIGNED, true));
+    execute(job("sealExtract"));
+
+    // Publication and transmission each run in their own job (retried with back-off, then an incident).
+    assertThat(pi).isWaitingAtExactly("publishAct");
+    assertThat(stubs.seen("publishActDelegate")).isEmpty();
+    execute(job("publishAct"));
+    assertThat(only(stubs.seen("publishActDelegate")).businessKey()).isEqualTo(ID);
+    assertThat(pi).isWaitingAtExactly("transmitAct");
+    execute(job("transmitAct"));
+    Seen transmit = only(stubs.seen("transmitActDelegate"));
+    assertThat(transmit.variable(NUMBER)).isEqualTo(NUMBER_GIVEN);
+    assertThat(transmit.variable(TRANSMISSION_ATTEMPT)).isNull();
+
+    assertThat(pi).hasPassed("transmissionOutcome", "arActeMerge").isWaitingAtExactly("arActeDue")
+        .variables().containsEntry(TRANSMISSION_ATTEMPT, 1).containsEntry(TRANSMISSION_STATUS, "TRANSMITTED");
+    Job timer = jobQuery().processInstanceId(pi.getId()).timers().activityId("arActeDue").singleResult();
+    assertThat(timer.getDuedate()).hasSameTimeAs(Date.from(now.plus(POLL_INTERVAL)));
+    assertThat(stubs.seen("prepareNotificationsDelegate")).isEmpty();
+
+    pollGateway(pi);
+
+    assertThat(pi).hasPassed("acknowledgementOutcome").isWaitingAtExactly("declareEnforceable");
+    assertThat(stubs.seen("prepareNotificationsDelegate")).isEmpty();
+    execute(job("declareEnforceable"));
+    assertThat(only(stubs.seen("declareEnforceableDelegate")).variable(TRANSMISSION_STATUS)).isEqualTo("ACKNOWLEDGED");
+    assertThat(pi).hasPassed("prepareNotifications").isWaitingAt("sendNotification");
+    assertThat(stubs.seen("prepareNotificationsDelegate")).hasSize(1);
+  }
+
+  @Test
+  void withoutArActeTheGatewayIsAskedAgainAfterEachInterval() throws Exception {
+    checkAnswers.addAll(List.of("TRANSMITTED", "TRANSMITTED", "ACKNOWLEDGED"));
+    ProcessInstance pi = transmitted();
+
+    pollGateway(pi);
+    assertThat(pi).hasPassed("acknowledgementOutcome").isWaitingAtExactly("arActeDue");
+    Job next = jobQuery().processInstanceId(pi.getId()).timers().activityId("arActeDue").singleResult();
+    assertThat(next.getDuedate()).hasSameTimeAs(Date.from(ClockUtil.getCurrentTime().toInstant().plus(POLL_INTERVAL)));
+    pollGateway(pi);
+    assertThat(pi).isWaitingAtExactly("arActeDue");
+    pollGateway(pi);
+
+    assertThat(pi).isWaitingAtExactly("declareEnforceable");
+    assertThat(stubs.seen("checkTransmissionDelegate")).hasSize(3);
+    assertThat(stubs.seen("transmitActDelegate")).hasSize(1);
+    assertThat(stubs.seen("handleTransmissionListener")).isEmpty();
+  }
+
+  @Test
+  void aRefusedTransmissionGoesToTheDirectorWhoRetransmitsIt() throws Exception {
+    transmitAnswers.add("REFUSED");
+    ProcessInstance pi = transmitted();
+
+    assertThat(pi).hasPassed("transmissionOutcome").hasNotPassed("arActeDue").isWaitingAtExactly(TASK_HANDLE_TRANSMISSION);
+    assertThat(task()).hasName("Traiter l'échec de transmission").hasCandidateGroup("director")
+        .hasFormKey("embedded:deployment:bpmn/forms/handle-transmission.html");
+    assertThat(only(stubs.seen("transmissionViewListener")).variable(TRANSMISSION_STATUS)).isEqualTo("REFUSED");
+
+    complete(task(), withVariables(RETRANSMIT, true));
+
+    assertThat(pi).hasPassed("retransmitDecision", "transmitMerge").isWaitingAtExactly("transmitAct");
+    execute(job("transmitAct"));
+    assertThat(stubs.seen("transmitActDelegate")).extracting(s -> s.variable(TRANSMISSION_ATTEMPT))
+        .containsExactly(null, 2);
+    assertThat(pi).isWaitingAtExactly("arActeDue").variables().containsEntry(TRANSMISSION_ATTEMPT, 2);
+    pollGateway(pi);
+    execute(job("declareEnforceable"));
+    assertThat(pi).hasPassed("markNotified").isEnded();
+  }
+
+  @Test
+  void aTransmissionRefusedAfterItsDepositMayBeAbandonedAndTheActIsNotNotified() throws Exception {
+    partners = List.of("41");
+    checkAnswers.add("REFUSED");
+    ProcessInstance pi = transmitted();
+    pollGateway(pi);
+
+    assertThat(pi).isWaitingAtExactly(TASK_HANDLE_TRANSMISSION);
+    complete(task(), withVariables(RETRANSMIT, false));
+
+    assertThat(pi).hasPassed("transmissionAbandoned").hasNotPassed("declareEnforceable", "prepareNotifications")
+        .isEnded();
+    assertThat(stubs.seen("prepareNotificationsDelegate")).isEmpty();
+    verify(markNotified, never()).execute(any());
   }
 
   @Test
@@ -256,7 +375,8 @@ class DeliberationProcessTest {
     partners = List.of();
     ProcessInstance pi = sealed();
 
-    assertThat(pi).hasPassed("sealExtract", "prepareNotifications", "markNotified", "deliberationNotified")
+    assertThat(pi).hasPassed("sealExtract", "publishAct", "transmitAct", "checkTransmission", "declareEnforceable",
+            "prepareNotifications", "markNotified", "deliberationNotified")
         .hasNotPassed("sendNotification")
         .isEnded();
     verify(markNotified).execute(any());
@@ -387,20 +507,44 @@ class DeliberationProcessTest {
         .setVariable(SESSION_ID, sessionId).setVariable(SESSION_YEAR, 2022).setVariable(OUTCOME, outcome).correlate();
   }
 
-  /** Adopted, signed, sealed: the partners' notifications begin (or the process ends). */
-  ProcessInstance sealed() {
+  /** Adopted, signed, sealed, published and transmitted: waiting for the ARActe. */
+  ProcessInstance transmitted() {
     ProcessInstance pi = approvedDraft();
     schedule("S-7");
     vote("S-7", "ADOPTED");
     complete(task(), withVariables(SIGNED, true));
-    execute(job());
+    execute(job("sealExtract"));
+    execute(job("publishAct"));
+    execute(job("transmitAct"));
     return pi;
+  }
+
+  /** Transmitted, acknowledged at the first poll, enforceable: the partners' notifications begin (or the process ends). */
+  ProcessInstance sealed() {
+    ProcessInstance pi = transmitted();
+    pollGateway(pi);
+    execute(job("declareEnforceable"));
+    return pi;
+  }
+
+  /** The poll interval passes: the timer fires and the gateway is asked in its own job. */
+  static void pollGateway(ProcessInstance pi) {
+    Job timer = jobQuery().processInstanceId(pi.getId()).timers().activityId("arActeDue").singleResult();
+    assertThat(timer).as("timer arActeDue").isNotNull();
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    execute(timer);
+    execute(job("checkTransmission"));
+  }
+
+  static int attempt(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    Object attempt = scope.getVariable(TRANSMISSION_ATTEMPT);
+    return attempt == null ? 1 : ((Number) attempt).intValue();
   }
 
   /** Sealed, and every partner's notification sent at {@link #SENT_AT}. */
   ProcessInstance notified() {
-    ClockUtil.setCurrentTime(Date.from(SENT_AT));
     ProcessInstance pi = sealed();
+    ClockUtil.setCurrentTime(Date.from(SENT_AT));
     jobQuery().processInstanceId(pi.getId()).activityId("sendNotification").list().forEach(j -> execute(j));
     return pi;
   }

@@ -41,7 +41,8 @@ class PdfSignatureTest {
     Organisation.Body body = new Organisation.Body("comitesyndical", "Comité syndical", "comité syndical",
         "Le Président du Syndicat mixte", "ccoulon", List.of("ccoulon"), null, null, Map.of());
     return new Organisation("smo", "Syndicat mixte ouvert « Nord – Pas-de-Calais Numérique »", "SMO", "SMO",
-        "secretariat@npdc-numerique.example.org", List.of(), List.of(coulon), List.of(body), List.of(), List.of());
+        "secretariat@npdc-numerique.example.org", List.of(), List.of(coulon), List.of(body), List.of(), List.of(),
+        "20004103600019", "059");
   }
 
   SignatureKeys keys(Path file, String password, boolean create) {

@@ -127,6 +127,6 @@ class RosterSyncIT {
     }
     return new Organisation(org.id(), org.name(), org.shortName(), org.kind(), org.email(), org.collectivities(),
         org.members().stream().filter(m -> !m.id().equals(memberId)).toList(), bodies, org.partners(),
-        org.accounts());
+        org.accounts(), org.siret(), org.departement());
   }
 }
