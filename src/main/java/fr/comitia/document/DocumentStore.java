@@ -44,6 +44,10 @@ public class DocumentStore {
         .param("type", ownerType).param("owner", ownerId).param("kind", kind).query(Document.class).optional();
   }
 
+  public Optional<Document> find(long id) {
+    return jdbc.sql("select * from comitia.document where id = :id").param("id", id).query(Document.class).optional();
+  }
+
   public List<Document> all(String ownerType, String ownerId) {
     return jdbc.sql("select * from comitia.document where owner_type = :type and owner_id = :owner order by id")
         .param("type", ownerType).param("owner", ownerId).query(Document.class).list();

@@ -26,6 +26,64 @@ public class PublicationRepository {
   public record DeliberationsList(String sessionId, long documentId, String sha256, OffsetDateTime producedAt,
       OffsetDateTime dueAt, OffsetDateTime publishedAt) {}
 
+  /**
+   * A published act as the public register and its open data show it: only what is online, read in
+   * one query (number, object, body, matière, date of the sitting, votes, ARActe, enforceability).
+   */
+  public record PublishedAct(String deliberationId, String number, String object, String bodyId, Integer registerYear,
+      String nature, String matiere, OffsetDateTime sessionDate, Integer inOffice, Integer voters, Integer votesFor,
+      Integer votesAgainst, Integer abstentions, String sha256, long documentId, String author, String authorOffice,
+      OffsetDateTime publishedAt, String actesId, OffsetDateTime acknowledgedAt, OffsetDateTime enforceableAt) {}
+
+  /**
+   * The published acts, newest first, filtered by words of the object (any case, any accent), by
+   * number and by year when given.
+   */
+  public List<PublishedAct> published(String words, String number, Integer year) {
+    return jdbc.sql("""
+            select p.deliberation_id, d.number, d.object, d.body_id, d.register_year, d.nature, d.matiere,
+                   s.session_date, q.in_office, v.voters, v.votes_for, v.votes_against, v.abstentions,
+                   p.sha256, p.document_id, p.author, p.author_office, p.published_at, t.actes_id,
+                   t.acknowledged_at, d.enforceable_at
+              from comitia.publication p
+              join comitia.deliberation d on d.id = p.deliberation_id
+              left join comitia.assembly_session s on s.id = d.voted_session_id
+              left join comitia.vote v on v.deliberation_id = d.id and v.session_id = d.voted_session_id
+              left join lateral (select in_office from comitia.quorum_check qc where qc.session_id = s.id
+                                  order by sitting desc limit 1) q on true
+              left join lateral (select actes_id, acknowledged_at from comitia.transmission tr
+                                  where tr.deliberation_id = d.id and tr.status = 'ACKNOWLEDGED'
+                                  order by attempt desc limit 1) t on true
+             where (cast(:words as text) is null
+                    or translate(lower(d.object), 'àâäçéèêëîïôöùûüÿœ', 'aaaceeeeiioouuuyo')
+                       like '%' || translate(lower(cast(:words as text)), 'àâäçéèêëîïôöùûüÿœ', 'aaaceeeeiioouuuyo') || '%')
+               and (cast(:number as text) is null or d.number = cast(:number as text))
+               and (cast(:year as int) is null or d.register_year = cast(:year as int))
+             order by p.published_at desc, d.register_year desc nulls last, d.register_seq desc nulls last""")
+        .param("words", words).param("number", number).param("year", year)
+        .query(PublishedAct.class).list();
+  }
+
+  /** One published act; empty when the act is not (yet) online. */
+  public Optional<PublishedAct> published(String deliberationId) {
+    return jdbc.sql("""
+            select p.deliberation_id, d.number, d.object, d.body_id, d.register_year, d.nature, d.matiere,
+                   s.session_date, q.in_office, v.voters, v.votes_for, v.votes_against, v.abstentions,
+                   p.sha256, p.document_id, p.author, p.author_office, p.published_at, t.actes_id,
+                   t.acknowledged_at, d.enforceable_at
+              from comitia.publication p
+              join comitia.deliberation d on d.id = p.deliberation_id
+              left join comitia.assembly_session s on s.id = d.voted_session_id
+              left join comitia.vote v on v.deliberation_id = d.id and v.session_id = d.voted_session_id
+              left join lateral (select in_office from comitia.quorum_check qc where qc.session_id = s.id
+                                  order by sitting desc limit 1) q on true
+              left join lateral (select actes_id, acknowledged_at from comitia.transmission tr
+                                  where tr.deliberation_id = d.id and tr.status = 'ACKNOWLEDGED'
+                                  order by attempt desc limit 1) t on true
+             where p.deliberation_id = :id""")
+        .param("id", deliberationId).query(PublishedAct.class).optional();
+  }
+
   /** Puts the act online once (a second call keeps the first publication); returns what is online. */
   public Publication publish(String deliberationId, long documentId, String sha256, String author, String authorOffice,
       OffsetDateTime at) {

@@ -80,7 +80,8 @@ class SecurityConfiguration {
     // open the browser's login prompt over Tasklist's own login page.
     http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/camunda-welcome"))))
         .authorizeHttpRequests(a -> a
-            .requestMatchers(new OrRequestMatcher(path("/procuration/**"), path("/accuse-reception/**"),
+            .requestMatchers(new OrRequestMatcher(path("/procuration/**"), path("/accuse-reception/**"), path("/registre"),
+                path("/registre/**"),
                 path("/"), path("/error"), path("/favicon.ico"))).permitAll()
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("Comitia").authenticationEntryPoint(entryPoint))
