@@ -14,15 +14,19 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the ACTES message of an act from the register: nature and matière codes, the number in
  * ACTES form (« 2022-14 » → « 2022_14 »), the date of the sitting that decided, the object, the
- * signed extract (document type {@value #ACT_TYPE}) and each annex file ({@value #ANNEX_TYPE}).
+ * signed extract (document type {@value #ACT_TYPE}) and each annex file (type configured).
  */
 @Component
 class ActesMessages {
 
   /** ACTES document type of the act itself: « Délibération ». */
   static final String ACT_TYPE = "99_DE";
-  /** ACTES document type of an annex: « Autre document ». */
-  static final String ANNEX_TYPE = "99_AU";
+  /**
+   * ACTES document type of an annex ({@code comitia.prefecture.annex-type}): the codes allowed for
+   * each nature are listed by the prefecture's classification (TypePJNatureActe); « 99_DE » by
+   * default, as Pastell does for a piece without a type (« 99_AU » is no longer valid since ACTES 2.2).
+   */
+  private final String annexType;
 
   private final DeliberationRecords records;
   private final SignedExtracts signedExtracts;
@@ -30,7 +34,9 @@ class ActesMessages {
   private final Organisation organisation;
 
   ActesMessages(DeliberationRecords records, SignedExtracts signedExtracts, AnnexFileRepository annexes,
-      Organisation organisation) {
+      Organisation organisation,
+      @org.springframework.beans.factory.annotation.Value("${comitia.prefecture.annex-type:99_DE}") String annexType) {
+    this.annexType = annexType;
     this.records = records;
     this.signedExtracts = signedExtracts;
     this.annexes = annexes;
@@ -45,7 +51,7 @@ class ActesMessages {
     var signed = signedExtracts.latest(deliberationId).orElseThrow(() ->
         new IllegalStateException("Deliberation " + deliberationId + " has no signed extract to transmit"));
     List<ActesFile> files = annexes.list(deliberationId).stream()
-        .map(a -> new ActesFile(a.fileName(), annexes.content(deliberationId, a.id()).orElseThrow(), ANNEX_TYPE))
+        .map(a -> new ActesFile(a.fileName(), annexes.content(deliberationId, a.id()).orElseThrow(), annexType))
         .toList();
     return new ActesMessage(record.nature(), record.matiere(), internalNumber(record.number()),
         FrenchDates.parisDay(record.session().date()), record.object(),

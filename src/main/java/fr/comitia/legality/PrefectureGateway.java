@@ -30,7 +30,7 @@ public interface PrefectureGateway {
   record ActesMessage(String natureCode, String matiere, String internalNumber, LocalDate decisionDate,
       String subject, ActesFile act, List<ActesFile> annexes, String siren, String departement) {}
 
-  /** A file of the message: its name, bytes and ACTES document-type code (« 99_DE », « 99_AU »…). */
+  /** A file of the message: its name, bytes and ACTES document-type code (« 99_DE »…). */
   record ActesFile(String fileName, byte[] content, String typeCode) {}
 
   /** The gateway's answer to a submission: its transaction id, or its refusal. */

@@ -52,6 +52,23 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     if (!StringUtils.hasText(env.getProperty("comitia.signature.password"))) {
       missing.add("COMITIA_SIGNATURE_PASSWORD : le mot de passe du magasin PKCS#12 du certificat de signature");
     }
+    if (!"s2low".equals(env.getProperty("comitia.prefecture.gateway"))) {
+      missing.add("COMITIA_PREFECTURE_GATEWAY : « s2low » (la préfecture simulée n'a pas de valeur légale : "
+          + "elle est réservée à la démonstration)");
+    } else {
+      if (!StringUtils.hasText(env.getProperty("comitia.prefecture.s2low.url"))) {
+        missing.add("COMITIA_S2LOW_URL : l'adresse du tiers de télétransmission S²LOW (https://…)");
+      }
+      String s2lowKeystore = env.getProperty("comitia.prefecture.s2low.keystore");
+      if (!StringUtils.hasText(s2lowKeystore)) {
+        missing.add("COMITIA_S2LOW_KEYSTORE : le certificat client (.p12) du compte S²LOW de la collectivité");
+      } else if (!Files.isRegularFile(Path.of(s2lowKeystore))) {
+        missing.add("COMITIA_S2LOW_KEYSTORE : le certificat client « " + s2lowKeystore + " » est introuvable");
+      }
+      if (!StringUtils.hasText(env.getProperty("comitia.prefecture.s2low.keystore-password"))) {
+        missing.add("COMITIA_S2LOW_KEYSTORE_PASSWORD : le mot de passe du certificat client S²LOW");
+      }
+    }
     String publicUrl = env.getProperty("comitia.public-url");
     String host = publicHost(publicUrl);
     if (!StringUtils.hasText(publicUrl)) {

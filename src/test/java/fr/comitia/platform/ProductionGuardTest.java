@@ -27,6 +27,17 @@ class ProductionGuardTest {
     return file.toString();
   }
 
+  /** An (empty) PKCS#12 client certificate store for S²LOW, password « s2low-from-env ». */
+  private String s2lowKeystore() throws Exception {
+    Path file = tmp.resolve("s2low.p12");
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    try (var out = Files.newOutputStream(file)) {
+      store.store(out, "s2low-from-env".toCharArray());
+    }
+    return file.toString();
+  }
+
   private static SpringApplicationBuilder prod() {
     return new SpringApplicationBuilder(ComitiaApplication.class).web(WebApplicationType.NONE).profiles("prod");
   }
@@ -86,7 +97,18 @@ class ProductionGuardTest {
         .hasMessageContaining("COMITIA_SMTP_HOST")
         .hasMessageContaining("COMITIA_SIGNATURE_KEYSTORE")
         .hasMessageContaining("COMITIA_SIGNATURE_PASSWORD")
-        .hasMessageContaining("COMITIA_PUBLIC_URL : l'adresse publique de Comitia");
+        .hasMessageContaining("COMITIA_PUBLIC_URL : l'adresse publique de Comitia")
+        .hasMessageContaining("COMITIA_S2LOW_URL : l'adresse du tiers de télétransmission S²LOW")
+        .hasMessageContaining("COMITIA_S2LOW_KEYSTORE : le certificat client (.p12)")
+        .hasMessageContaining("COMITIA_S2LOW_KEYSTORE_PASSWORD");
+  }
+
+  @Test
+  void refusesTheSimulatedPrefecture() {
+    assertThatThrownBy(() -> prod().run("--comitia.prefecture.gateway=simulated"))
+        .isInstanceOf(StartupRefusedException.class)
+        .hasMessageContaining("COMITIA_PREFECTURE_GATEWAY : « s2low » (la préfecture simulée n'a pas de valeur légale")
+        .hasMessageNotContaining("COMITIA_S2LOW_URL");
   }
 
   @Test
@@ -115,7 +137,11 @@ class ProductionGuardTest {
         "spring.mail.host", "smtp",
         "comitia.signature.keystore", keystore(),
         "comitia.signature.password", "p12",
-        "comitia.public-url", "https://deliberations.npdc-numerique.fr/")));
+        "comitia.public-url", "https://deliberations.npdc-numerique.fr/",
+        "comitia.prefecture.gateway", "s2low",
+        "comitia.prefecture.s2low.url", "https://s2low.example.org",
+        "comitia.prefecture.s2low.keystore", keystore(),
+        "comitia.prefecture.s2low.keystore-password", "p12")));
     new ProductionGuard().postProcessEnvironment(env, null);
     assertThat(env.getProperty("comitia.mail.message-id-domain")).isEqualTo("deliberations.npdc-numerique.fr");
     assertThat(env.getProperty("comitia.mail.from"))
@@ -123,7 +149,7 @@ class ProductionGuardTest {
   }
 
   @Test
-  void withEverythingGivenTheGuardLetsTheStartGoOnToTheGivenDatabase() throws IOException {
+  void withEverythingGivenTheGuardLetsTheStartGoOnToTheGivenDatabase() throws Exception {
     // The start then fails on the unreachable database: nothing embedded stood in for it.
     String keystore = keystore();
     Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> prod().run(
@@ -133,6 +159,9 @@ class ProductionGuardTest {
         "--spring.mail.host=127.0.0.1",
         "--comitia.signature.keystore=" + keystore,
         "--comitia.signature.password=p12-from-env",
+        "--comitia.prefecture.s2low.url=https://s2low.example.org",
+        "--comitia.prefecture.s2low.keystore=" + s2lowKeystore(),
+        "--comitia.prefecture.s2low.keystore-password=s2low-from-env",
         "--comitia.public-url=https://deliberations.npdc-numerique.fr"));
     assertThat(failure).isNotNull().isNotInstanceOf(StartupRefusedException.class);
     assertThat(stackText(failure)).contains("127.0.0.1:1");
@@ -144,7 +173,7 @@ class ProductionGuardTest {
       java.util.List<String> passwords = java.nio.file.Files.readAllLines(java.nio.file.Path.of(file)).stream()
           .filter(line -> line.matches("\\s*[\\w-]*password[\\w-]*:.*"))
           .toList();
-      assertThat(passwords).as(file).allSatisfy(line -> assertThat(line).matches(".*:\\s*\\$\\{[A-Z_]+:}\\s*"));
+      assertThat(passwords).as(file).allSatisfy(line -> assertThat(line).matches(".*:\\s*\\$\\{[A-Z0-9_]+:}\\s*"));
     }
     assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("config/application-demo.yml")))
         .contains("password: admin-demo");
