@@ -27,7 +27,8 @@ public class TransmissionRepository {
 
   private static final String COLUMNS = """
       id, deliberation_id, attempt, status, gateway, claim_token, claim_expires_at, submissions, last_error,
-      transaction_id, actes_id, transmitted_at, acknowledged_at, refused_at, refusal, created_at""";
+      transaction_id, actes_id, transmitted_at, acknowledged_at, refused_at, refusal, created_at
+      """;
 
   /** The attempt's row, created PENDING if it does not exist yet (two executions at once: one row). */
   public Transmission open(String deliberationId, int attempt, String gateway, OffsetDateTime now) {

@@ -123,10 +123,21 @@ class SeedReplayIT {
     Workflow.clockAt("2022-06-17T15:00:00+02:00");
     flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     flow.executeJobs();
+    // Signed, published, transmitted: not enforceable yet, nobody notified before the ARActe.
+    Map<String, Object> published = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat(published).containsEntry("status", "SIGNED").containsEntry("enforceableAt", null);
+    assertThat((Map<String, Object>) published.get("transmission")).containsEntry("status", "TRANSMITTED")
+        .containsEntry("actesId", null);
+    assertThat((Map<String, Object>) published.get("publication")).containsEntry("url", PUBLIC_URL + "/registre/actes/" + id)
+        .containsEntry("publishedAt", "2022-06-17T13:00:00Z")
+        .containsEntry("author", "M. Christophe COULON").containsEntry("authorOffice", "Président du Syndicat mixte");
+    assertThat(Mails.received(smtp, "groupement-ent@region-hdf.example.org", "n° 2022-14")).isEmpty();
+
+    assertThat(flow.prefectureAcknowledges()).isEqualTo(2);
     flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
 
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
-    assertThat(record).containsEntry("number", "2022-14").containsEntry("status", "SIGNED")
+    assertThat(record).containsEntry("number", "2022-14").containsEntry("status", "ENFORCEABLE")
         .containsEntry("nature", "1").containsEntry("natureLabel", "Délibérations").containsEntry("matiere", "1.4")
         .containsEntry("matiereLabel", "Commande publique / Autres types de contrats");
     Map<String, Object> attendance = (Map<String, Object>) record.get("attendance");
@@ -150,6 +161,19 @@ class SeedReplayIT {
     assertThat((Map<String, Object>) sessionInfo.get("presidingMember")).containsEntry("lastName", "MESSEANNE-GROBELNY");
     Map<String, Object> signature = (Map<String, Object>) record.get("signature");
     assertThat(signature).containsEntry("signedBy", "ccoulon").containsEntry("signerName", "M. Christophe COULON");
+
+    // Transmitted and acknowledged (ACTES id: département, SIREN, date of the decision, number), published:
+    // enforceable at the later of the two.
+    Map<String, Object> transmission = (Map<String, Object>) record.get("transmission");
+    assertThat(transmission).containsEntry("status", "ACKNOWLEDGED")
+        .containsEntry("actesId", "059-200041036-20220616-2022_14-DE")
+        .containsEntry("transmittedAt", "2022-06-17T13:00:00Z").containsEntry("acknowledgedAt", "2022-06-17T13:02:00Z")
+        .containsEntry("attempt", 1).containsEntry("gateway", "simulated");
+    Map<String, Object> publication = (Map<String, Object>) record.get("publication");
+    assertThat(publication).containsEntry("publishedAt", "2022-06-17T13:00:00Z");
+    assertThat(record).containsEntry("enforceableAt", "2022-06-17T13:02:00Z");
+    byte[] publishedPdf = rest.getForObject("/registre/actes/" + id + "/acte.pdf", byte[].class);
+    assertThat(publication.get("sha256")).isEqualTo(fr.comitia.support.Pdfs.sha256(publishedPdf));
 
     List<Map<String, Object>> notifications = (List<Map<String, Object>>) record.get("notifications");
     assertThat(notifications).hasSize(1);
@@ -181,7 +205,13 @@ class SeedReplayIT {
         .contains("Voix pour : 13").contains("Voix contre : 0").contains("Abstentions : 0")
         .contains("Suffrages exprimés : 13").contains("Pour extrait conforme :")
         .contains("Le Président du Syndicat mixte,").contains("M. Christophe COULON")
-        .contains("Annexe : Projet de convention de groupement de commandes ENT");
+        .contains("Annexe : Projet de convention de groupement de commandes ENT")
+        .contains("Transmis au représentant de l&#39;État le dix-sept juin deux mille vingt-deux (accusé de réception "
+            + "n° 059-200041036-20220616-2022_14-DE), publié le dix-sept juin deux mille vingt-deux.");
+    // The partner received the enforceable extract (the mention in its text), signed.
+    assertThat(Mails.fileNames(notification)).contains("extrait-2022-14-executoire.pdf");
+    assertThat(fr.comitia.support.Pdfs.text(Mails.attachment(notification, "extrait-2022-14-executoire.pdf")))
+        .contains("Transmis au représentant de l'État le dix-sept juin deux mille vingt-deux");
 
     // The partner opens the link: only the button acknowledges.
     TestRestTemplate anonymous = new TestRestTemplate();
@@ -194,7 +224,7 @@ class SeedReplayIT {
     assertThat(ack.getBody()).contains("Réception enregistrée");
 
     Map<String, Object> notified = flow.get("directeur", "/api/deliberations/" + id);
-    assertThat(notified).containsEntry("status", "NOTIFIED");
+    assertThat(notified).containsEntry("status", "NOTIFIED").containsEntry("enforceableAt", "2022-06-17T13:02:00Z");
     assertThat(((List<Map<String, Object>>) notified.get("notifications")).get(0).get("acknowledgedAt")).isNotNull();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).singleResult()

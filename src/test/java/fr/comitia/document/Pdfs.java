@@ -22,11 +22,7 @@ final class Pdfs {
 
   /** The text of the whole PDF, non-breaking spaces read as spaces and lines joined by single spaces. */
   static String text(byte[] pdf) {
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      return normalize(new PDFTextStripper().getText(document));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return fr.comitia.support.Pdfs.text(pdf);
   }
 
   /** The text of each page. */
@@ -50,9 +46,7 @@ final class Pdfs {
    * end of a line joined again (« Hauts-de-\nFrance »), every run of white space as one space.
    */
   static String normalize(String text) {
-    return text.replace('\u00A0', ' ').replace('\u202F', ' ')
-        .replaceAll("(?<=\\p{L})-[ \\t]*\\R\\s*(?=\\p{L})", "-")
-        .replaceAll("\\s+", " ");
+    return fr.comitia.support.Pdfs.normalize(text);
   }
 
   /** Keeps a copy of a document under target/documents for whoever wants to look at it. */

@@ -31,4 +31,32 @@ public final class Pdfs {
       throw new IllegalStateException(e);
     }
   }
+
+  /** The text of the whole PDF (PDFBox), non-breaking spaces read as spaces and lines joined by single spaces. */
+  public static String text(byte[] pdf) {
+    try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(document));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Text as a reader sees it: non-breaking spaces as spaces, a word cut by a hyphen at the end of a
+   * line joined again (« Hauts-de-\nFrance »), every run of white space as one space.
+   */
+  public static String normalize(String text) {
+    return text.replace('\u00A0', ' ').replace('\u202F', ' ')
+        .replaceAll("(?<=\\p{L})-[ \\t]*\\R\\s*(?=\\p{L})", "-")
+        .replaceAll("\\s+", " ");
+  }
+
+  /** The SHA-256 of the bytes, in lower-case hexadecimal. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -291,4 +291,23 @@ public class Workflow {
     }
     throw new IllegalStateException("Jobs keep coming after 50 rounds");
   }
+
+  /**
+   * Time passes, a minute at a time on the engine's clock, until the prefecture (simulated: it
+   * acknowledges {@code comitia.prefecture.simulated.acknowledgement-delay} after the deposit) has
+   * sent its ARActe and no act waits for one any more; the jobs due run at each step. Returns the
+   * minutes that passed.
+   */
+  public int prefectureAcknowledges() {
+    executeJobs();
+    int minutes = 0;
+    while (managementService.createJobQuery().timers().activityId("arActeDue").count() > 0) {
+      if (++minutes > 30) {
+        throw new IllegalStateException("No ARActe after 30 minutes");
+      }
+      ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 60_000));
+      executeJobs();
+    }
+    return minutes;
+  }
 }
