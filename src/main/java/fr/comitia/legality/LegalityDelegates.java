@@ -138,4 +138,34 @@ final class LegalityDelegates {
       }
     }
   }
+
+  /** « Mettre en ligne la liste des délibérations », right after the close (retried with back-off). */
+  @Component("putDeliberationsListOnlineDelegate")
+  static class PutDeliberationsListOnlineDelegate implements JavaDelegate {
+    private final DeliberationsLists lists;
+
+    PutDeliberationsListOnlineDelegate(DeliberationsLists lists) {
+      this.lists = lists;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      lists.publish(execution.getProcessBusinessKey());
+    }
+  }
+
+  /** « Publier la liste des délibérations » (secretariat), when the list was not online by its due date. */
+  @Component("publishDeliberationsListListener")
+  static class PublishDeliberationsListListener implements TaskListener {
+    private final DeliberationsLists lists;
+
+    PublishDeliberationsListListener(DeliberationsLists lists) {
+      this.lists = lists;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      lists.publish(task.getExecution().getProcessBusinessKey());
+    }
+  }
 }

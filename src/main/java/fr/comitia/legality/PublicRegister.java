@@ -29,9 +29,12 @@ public class PublicRegister {
   private final Classification classification;
   private final ScdlDeliberations scdl;
   private final PublicUrl publicUrl;
+  private final fr.comitia.register.SessionRepository sessions;
 
   PublicRegister(PublicationRepository publications, DocumentStore documents, AnnexFileRepository annexes,
-      Organisation organisation, Classification classification, ScdlDeliberations scdl, PublicUrl publicUrl) {
+      Organisation organisation, Classification classification, ScdlDeliberations scdl, PublicUrl publicUrl,
+      fr.comitia.register.SessionRepository sessions) {
+    this.sessions = sessions;
     this.publications = publications;
     this.documents = documents;
     this.annexes = annexes;
@@ -83,6 +86,26 @@ public class PublicRegister {
 
   public Optional<byte[]> annexContent(String deliberationId, long annexId) {
     return annex(deliberationId, annexId).flatMap(a -> annexes.content(deliberationId, a.id()));
+  }
+
+  /** A session's list of deliberations, as online. */
+  public record SessionList(String sessionId, String bodyName, String sessionDay, String publishedOn, String sha256) {}
+
+  /** The published lists of deliberations, newest first. */
+  public List<SessionList> lists() {
+    return publications.publishedLists().stream().map(l -> {
+      var session = sessions.find(l.sessionId()).orElseThrow();
+      return new SessionList(l.sessionId(),
+          organisation.body(session.bodyId()).map(Organisation.Body::name).orElse(session.bodyId()),
+          FrenchDates.day(FrenchDates.parisDay(session.sessionDate())), FrenchDates.dayAndTime(l.publishedAt()),
+          l.sha256());
+    }).toList();
+  }
+
+  /** A session's list of deliberations, only once published. */
+  public Optional<DocumentStore.Document> listPdf(String sessionId) {
+    return publications.findList(sessionId).filter(l -> l.publishedAt() != null)
+        .flatMap(l -> documents.find(l.documentId()));
   }
 
   /** The open-data file in the SCDL « Délibérations » schema: every published act. */

@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TransmissionService {
 
   private static final Logger LOG = LoggerFactory.getLogger(TransmissionService.class);
+  /** Kind, in the register's documents, of the act as stamped by the gateway once acknowledged. */
+  public static final String STAMPED_KIND = "STAMPED_ACT";
 
   private final TransmissionRepository repository;
   private final ActesMessages messages;
@@ -35,10 +37,12 @@ public class TransmissionService {
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
   private final String gatewayName;
+  private final fr.comitia.document.DocumentStore documents;
 
   TransmissionService(TransmissionRepository repository, ActesMessages messages, PrefectureGateway gateway,
       LegalitySettings settings, PlatformTransactionManager transactions, Clock clock,
-      @Value("${comitia.prefecture.gateway:simulated}") String gatewayName) {
+      @Value("${comitia.prefecture.gateway:simulated}") String gatewayName, fr.comitia.document.DocumentStore documents) {
+    this.documents = documents;
     this.repository = repository;
     this.messages = messages;
     this.gateway = gateway;
@@ -103,7 +107,12 @@ public class TransmissionService {
     }
     Status status = gateway.status(row.transactionId());
     if (status.state() == State.ACKNOWLEDGED) {
-      repository.acknowledged(row.id(), status.actesId(), status.acknowledgedAt(), status.arActe());
+      if (repository.acknowledged(row.id(), status.actesId(), status.acknowledgedAt(), status.arActe())
+          && status.stampedAct() != null) {
+        // The act as the gateway stamped it (« Reçu en préfecture le … »), kept beside the signed one.
+        documents.save("DELIBERATION", deliberationId, STAMPED_KIND, "acte-tamponne-" + status.actesId() + ".pdf",
+            "application/pdf", status.stampedAct(), null, null);
+      }
     } else if (status.state() == State.REFUSED) {
       repository.refused(row.id(), shorten(status.reason()), OffsetDateTime.now(clock));
     }

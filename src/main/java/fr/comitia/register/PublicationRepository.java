@@ -35,12 +35,8 @@ public class PublicationRepository {
       Integer votesAgainst, Integer abstentions, String sha256, long documentId, String author, String authorOffice,
       OffsetDateTime publishedAt, String actesId, OffsetDateTime acknowledgedAt, OffsetDateTime enforceableAt) {}
 
-  /**
-   * The published acts, newest first, filtered by words of the object (any case, any accent), by
-   * number and by year when given.
-   */
-  public List<PublishedAct> published(String words, String number, Integer year) {
-    return jdbc.sql("""
+  /** What a published act shows, one row per act (the latest ARActe, the sitting that voted). */
+  private static final String PUBLISHED = """
             select p.deliberation_id, d.number, d.object, d.body_id, d.register_year, d.nature, d.matiere,
                    s.session_date, q.in_office, v.voters, v.votes_for, v.votes_against, v.abstentions,
                    p.sha256, p.document_id, p.author, p.author_office, p.published_at, t.actes_id,
@@ -54,6 +50,14 @@ public class PublicationRepository {
               left join lateral (select actes_id, acknowledged_at from comitia.transmission tr
                                   where tr.deliberation_id = d.id and tr.status = 'ACKNOWLEDGED'
                                   order by attempt desc limit 1) t on true
+""";
+
+  /**
+   * The published acts, newest first, filtered by words of the object (any case, any accent), by
+   * number and by year when given.
+   */
+  public List<PublishedAct> published(String words, String number, Integer year) {
+    return jdbc.sql(PUBLISHED + """
              where (cast(:words as text) is null
                     or translate(lower(d.object), 'àâäçéèêëîïôöùûüÿœ', 'aaaceeeeiioouuuyo')
                        like '%' || translate(lower(cast(:words as text)), 'àâäçéèêëîïôöùûüÿœ', 'aaaceeeeiioouuuyo') || '%')
@@ -66,20 +70,7 @@ public class PublicationRepository {
 
   /** One published act; empty when the act is not (yet) online. */
   public Optional<PublishedAct> published(String deliberationId) {
-    return jdbc.sql("""
-            select p.deliberation_id, d.number, d.object, d.body_id, d.register_year, d.nature, d.matiere,
-                   s.session_date, q.in_office, v.voters, v.votes_for, v.votes_against, v.abstentions,
-                   p.sha256, p.document_id, p.author, p.author_office, p.published_at, t.actes_id,
-                   t.acknowledged_at, d.enforceable_at
-              from comitia.publication p
-              join comitia.deliberation d on d.id = p.deliberation_id
-              left join comitia.assembly_session s on s.id = d.voted_session_id
-              left join comitia.vote v on v.deliberation_id = d.id and v.session_id = d.voted_session_id
-              left join lateral (select in_office from comitia.quorum_check qc where qc.session_id = s.id
-                                  order by sitting desc limit 1) q on true
-              left join lateral (select actes_id, acknowledged_at from comitia.transmission tr
-                                  where tr.deliberation_id = d.id and tr.status = 'ACKNOWLEDGED'
-                                  order by attempt desc limit 1) t on true
+    return jdbc.sql(PUBLISHED + """
              where p.deliberation_id = :id""")
         .param("id", deliberationId).query(PublishedAct.class).optional();
   }
@@ -98,12 +89,6 @@ public class PublicationRepository {
   public Optional<Publication> find(String deliberationId) {
     return jdbc.sql("select * from comitia.publication where deliberation_id = :id").param("id", deliberationId)
         .query(Publication.class).optional();
-  }
-
-  /** The published acts, newest first: for the public register and its open data. */
-  public List<Publication> all() {
-    return jdbc.sql("select * from comitia.publication order by published_at desc, deliberation_id desc")
-        .query(Publication.class).list();
   }
 
   /** Records the session's list as produced at the close (once), due online by {@code dueAt}. */

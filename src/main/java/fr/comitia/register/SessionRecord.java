@@ -28,7 +28,14 @@ public record SessionRecord(
     Attendance attendance,
     Quorum quorum,
     String processInstanceId,
-    OffsetDateTime closedAt) {
+    OffsetDateTime closedAt,
+    DeliberationsListInfo deliberationsList) {
+
+  /**
+   * The list of the session's deliberations (L2121-25) on the public register: when it went online
+   * (null until then) and its public address.
+   */
+  public record DeliberationsListInfo(OffsetDateTime publishedAt, String url, OffsetDateTime dueAt) {}
 
   public record AgendaItem(int position, String deliberationId, String object, String number, String status,
       String outcome, Integer votesFor, Integer votesAgainst, Integer abstentions, Integer notParticipating) {}

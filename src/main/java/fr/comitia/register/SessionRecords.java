@@ -15,8 +15,13 @@ public class SessionRecords {
   private final SessionRepository repository;
   private final DeliberationRecords deliberations;
   private final Organisation organisation;
+  private final PublicationRepository publications;
+  private final fr.comitia.platform.PublicUrl publicUrl;
 
-  SessionRecords(SessionRepository repository, DeliberationRecords deliberations, Organisation organisation) {
+  SessionRecords(SessionRepository repository, DeliberationRecords deliberations, Organisation organisation,
+      PublicationRepository publications, fr.comitia.platform.PublicUrl publicUrl) {
+    this.publications = publications;
+    this.publicUrl = publicUrl;
     this.repository = repository;
     this.deliberations = deliberations;
     this.organisation = organisation;
@@ -38,7 +43,14 @@ public class SessionRecords {
         s.place(), s.convocationDate(), s.convokedBy(), s.urgent(), s.urgencyReason(), s.sitting(), s.quorumRequired(),
         person(s.presidingMemberId()), person(s.sessionSecretaryId()), agenda,
         deliberations.attendance(s.id(), s.sitting()), deliberations.quorum(s.id(), s.sitting(), body),
-        s.processInstanceId(), s.closedAt());
+        s.processInstanceId(), s.closedAt(),
+        publications.findList(s.id()).map(l -> new SessionRecord.DeliberationsListInfo(l.publishedAt(),
+            l.publishedAt() == null ? null : publicUrl.of(listPath(s.id())), l.dueAt())).orElse(null));
+  }
+
+  /** The session's list of deliberations on the public register (no login), once published. */
+  public static String listPath(String sessionId) {
+    return "/registre/seances/" + sessionId + "/liste-des-deliberations.pdf";
   }
 
   private Person person(String memberId) {

@@ -11,6 +11,8 @@
  * <p>Owns the tables {@code deliberation} (frozen once numbered), {@code deliberation_annex},
  * {@code deliberation_review}, {@code register_counter}, {@code assembly_session}, {@code agenda_item},
  * {@code attendance}, {@code quorum_check}, {@code vote} (frozen once the act is numbered),
- * {@code vote_ballot}, {@code notification}. No other module writes SQL on them.
+ * {@code vote_ballot}, {@code notification}, {@code annex_file}, and for {@code legality} {@code transmission},
+ * {@code publication} (never deleted, never changed once online) and {@code deliberations_list}. No other
+ * module writes SQL on them.
  */
 package fr.comitia.register;

@@ -53,11 +53,11 @@ class TasklistFilters {
   }
 
   public static final List<Spec> FILTERS = List.of(
-      new Spec("Mes validations", Groups.DIRECTOR, List.of("reviewDraft", "followUpNotification"), "#1f5fa8", 10,
-          "Projets de délibération à valider, partenaires à relancer", ordered("object", "Objet")),
+      new Spec("Mes validations", Groups.DIRECTOR, List.of("reviewDraft", "followUpNotification", "handleTransmission"),
+          "#1f5fa8", 10, "Projets de délibération à valider, partenaires à relancer, transmissions refusées", ordered("object", "Objet")),
       new Spec("Séances", Groups.SECRETARIAT,
-          List.of("buildAgenda", "rollCall", "recordVote", "reconvene", "closeSession"), "#2e7d32", 20,
-          "Ordres du jour, appels, votes, reconvocations et clôtures des séances",
+          List.of("buildAgenda", "rollCall", "recordVote", "reconvene", "closeSession", "publishDeliberationsList"),
+          "#2e7d32", 20, "Ordres du jour, appels, votes, reconvocations, clôtures des séances et listes à publier",
           ordered("place", "Lieu de la séance")),
       new Spec("Signatures", Groups.PRESIDENT, List.of("signConvocation", "signExtract"), "#a0522d", 30,
           "Convocations et extraits du registre à signer", ordered("object", "Objet", "place", "Lieu de la séance")),

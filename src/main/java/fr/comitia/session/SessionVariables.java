@@ -61,6 +61,8 @@ public final class SessionVariables {
   public static final String TASK_RECONVENE = "reconvene";
   public static final String TASK_RECORD_VOTE = "recordVote";
   public static final String TASK_CLOSE = "closeSession";
+  /** « Publier la liste des délibérations » : the list was not online by its due date. Added 2026-12. */
+  public static final String TASK_PUBLISH_DELIBERATIONS_LIST = "publishDeliberationsList";
 
   private SessionVariables() {}
 }

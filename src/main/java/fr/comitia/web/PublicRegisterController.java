@@ -47,6 +47,7 @@ class PublicRegisterController {
     }
     model.addAttribute("organisation", register.organisationName());
     model.addAttribute("acts", register.search(q, numero, year));
+    model.addAttribute("lists", register.lists());
     model.addAttribute("q", q);
     model.addAttribute("numero", numero);
     model.addAttribute("annee", annee);
@@ -71,6 +72,12 @@ class PublicRegisterController {
     var annex = register.annex(id, annexId).orElseThrow(NotPublished::new);
     return file(register.annexContent(id, annexId).orElseThrow(NotPublished::new), annex.fileName(),
         MediaType.APPLICATION_PDF);
+  }
+
+  @GetMapping("/seances/{sessionId}/liste-des-deliberations.pdf")
+  ResponseEntity<byte[]> sessionList(@PathVariable String sessionId) {
+    var document = register.listPdf(sessionId).orElseThrow(NotPublished::new);
+    return file(document.content(), document.fileName(), MediaType.APPLICATION_PDF);
   }
 
   @GetMapping("/deliberations.csv")

@@ -323,6 +323,9 @@ class ComitiaBenchmark {
     Lifecycle.clock(OffsetDateTime.parse("2022-06-17T15:00:00+02:00"));
     driver.complete("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     parallel.runJobs(management);
+    // The simulated prefecture's ARActe comes two minutes after the deposit.
+    Lifecycle.clock(OffsetDateTime.parse("2022-06-17T15:03:00+02:00"));
+    parallel.runJobs(management);
     comitia(draft).acknowledge(id);
     driver.complete("secretariat", session, TASK_CLOSE, Map.of());
     String number = jdbc.queryForObject("select number from comitia.deliberation where id = ?", String.class, id);
@@ -499,6 +502,8 @@ class ComitiaBenchmark {
         "abstentions", 0, "notParticipating", 0, "secretBallot", false));
     Lifecycle.clock(sessionDate.plusDays(1));
     driver.complete(president, id, TASK_SIGN, Map.of(SIGNED, true));
+    parallel.runJobs(management);
+    Lifecycle.clock(sessionDate.plusDays(1).plusMinutes(3));
     parallel.runJobs(management);
     comitia(draft).acknowledge(id);
     driver.complete("secretariat", session, TASK_CLOSE, Map.of());

@@ -166,7 +166,10 @@ final class Lifecycle {
     clock(sessionDate.plusDays(1));
     parallel.each(items, i -> driver.complete(presidentId, keys[i], TASK_SIGN, Map.of(SIGNED, true)));
     jobs.addAndGet(parallel.runJobs(management));
-    mark = phase(phases, "signature des extraits, scellement et notification", mark);
+    // Comitia: published and transmitted; the simulated prefecture acknowledges two minutes later.
+    clock(sessionDate.plusDays(1).plusMinutes(3));
+    jobs.addAndGet(parallel.runJobs(management));
+    mark = phase(phases, "signature, publication, transmission, accusé de la préfecture et notification", mark);
 
     parallel.each(items, i -> flavour.acknowledge(keys[i]));
     parallel.each(sessionIndexes, s -> driver.complete("secretariat", sessionKeys[s], TASK_CLOSE, Map.of()));

@@ -137,7 +137,7 @@ class AnnexFilesIT {
     String id = seed.deliberationId();
     // The fingerprint of the voted act covers its annex files: the president signs it as voted.
     flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
-    flow.executeJobs();
+    flow.prefectureAcknowledges();
     MimeMessage notification = Mails.received(smtp, "groupement-ent@region-hdf.example.org",
         "Notification de la délibération n° 2022-14").get(0);
     assertThat(Mails.fileNames(notification)).contains("annexe-1-convention-constitutive.pdf");

@@ -250,7 +250,7 @@ class DeliberationPathsIT {
 
     Workflow.clockAt("2023-06-16T09:00:00+02:00");
     flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
-    flow.executeJobs();
+    flow.prefectureAcknowledges();
 
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(record).containsEntry("status", "NOTIFIED");
@@ -279,11 +279,11 @@ class DeliberationPathsIT {
     Workflow.clockAt(signedAt.toString());
     flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
     assertThat(mailsTo(partnerEmail)).isEmpty();
-    flow.executeJobs();
+    flow.prefectureAcknowledges();
 
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
     String number = (String) record.get("number");
-    assertThat(record).containsEntry("status", "SIGNED");
+    assertThat(record).containsEntry("status", "ENFORCEABLE");
     List<Map<String, Object>> notifications = (List<Map<String, Object>>) record.get("notifications");
     assertThat(notifications).hasSize(1);
     assertThat(notifications.get(0)).containsEntry("name", "Préfecture du Nord").containsEntry("email", partnerEmail)
@@ -353,7 +353,7 @@ class DeliberationPathsIT {
     assertThat(page.getBody()).contains("J'accuse réception de cet acte").contains(number);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
     Map<String, Object> opened = flow.get("directeur", "/api/deliberations/" + id);
-    assertThat(opened).containsEntry("status", "SIGNED");
+    assertThat(opened).containsEntry("status", "ENFORCEABLE");
     assertThat(((List<Map<String, Object>>) opened.get("notifications")).get(0)).containsEntry("acknowledgedAt", null);
 
     // The button acknowledges: the act is notified.
@@ -413,7 +413,7 @@ class DeliberationPathsIT {
     OffsetDateTime clock = OffsetDateTime.parse("2023-11-17T09:00:00+01:00");
     Workflow.clockAt(clock.toString());
     flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
-    flow.executeJobs();
+    flow.prefectureAcknowledges();
     assertThat(mailsTo(partnerEmail)).hasSize(1);
     for (int step = 1; step <= 4; step++) {
       clock = clock.plusDays(7).plusMinutes(5);
@@ -485,7 +485,7 @@ class DeliberationPathsIT {
   void signAndNotify(String id, String at) {
     Workflow.clockAt(at);
     flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
-    flow.executeJobs();
+    flow.prefectureAcknowledges();
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "NOTIFIED");
   }
 

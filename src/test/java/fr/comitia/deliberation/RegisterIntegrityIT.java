@@ -86,7 +86,7 @@ class RegisterIntegrityIT {
     assertThat(object(id)).isEqualTo(voted);
 
     flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
-    flow.executeJobs();
+    flow.prefectureAcknowledges();
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(record).containsEntry("object", voted).containsEntry("number", number);
     String extract = rest.withBasicAuth("directeur", "directeur-demo")
@@ -171,7 +171,7 @@ class RegisterIntegrityIT {
 
     rewriteBehindTheRegistersBack(id, voted);
     flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
-    flow.executeJobs();
+    flow.prefectureAcknowledges();
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("object", voted);
   }
 

@@ -135,6 +135,16 @@ class SeedReplayIT {
 
     assertThat(flow.prefectureAcknowledges()).isEqualTo(2);
     flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
+    flow.executeJobs();
+    // The list of the session's deliberations is online at once, well within the week (L2121-25).
+    Map<String, Object> list = (Map<String, Object>) flow.get("secretariat", "/api/sessions/" + session)
+        .get("deliberationsList");
+    assertThat(list).containsEntry("publishedAt", "2022-06-17T13:02:00Z")
+        .containsEntry("dueAt", "2022-06-23T08:00:00Z")
+        .containsEntry("url", PUBLIC_URL + "/registre/seances/" + session + "/liste-des-deliberations.pdf");
+    byte[] listPdf = rest.getForObject("/registre/seances/" + session + "/liste-des-deliberations.pdf", byte[].class);
+    assertThat(fr.comitia.support.Pdfs.text(listPdf)).contains("2022-14");
+    assertThat(rest.getForObject("/registre", String.class)).contains("Comité syndical, séance du jeudi 16 juin 2022");
 
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
     assertThat(record).containsEntry("number", "2022-14").containsEntry("status", "ENFORCEABLE")

@@ -78,7 +78,7 @@ class RegisterDocumentsIT {
         "abstentions", 0, "notParticipating", 0, "secretBallot", false));
     Workflow.clockAt(SIGNED_AT);
     flow.completeOk("ccoulon", id, TASK_SIGN, Map.of(SIGNED, true));
-    flow.executeJobs();
+    flow.prefectureAcknowledges();
     flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
     flow.executeJobs();
 

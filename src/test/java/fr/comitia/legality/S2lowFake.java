@@ -115,6 +115,32 @@ final class S2lowFake implements AutoCloseable {
     return url;
   }
 
+  /**
+   * What points Comitia at this fake as at a real S²LOW (profile-independent): gateway « s2low », its
+   * address, a client certificate store (an empty PKCS#12 written under {@code directory}) and its password.
+   */
+  Map<String, String> comitiaProperties(java.nio.file.Path directory) {
+    try {
+      java.nio.file.Files.createDirectories(directory);
+      java.nio.file.Path keystore = directory.resolve("s2low-client.p12");
+      java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      try (var out = java.nio.file.Files.newOutputStream(keystore)) {
+        store.store(out, "s2low-test".toCharArray());
+      }
+      return Map.of("comitia.prefecture.gateway", "s2low", "comitia.prefecture.s2low.url", url,
+          "comitia.prefecture.s2low.keystore", keystore.toString(),
+          "comitia.prefecture.s2low.keystore-password", "s2low-test");
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void register(org.springframework.test.context.DynamicPropertyRegistry registry, S2lowFake fake,
+      java.nio.file.Path directory) {
+    fake.comitiaProperties(directory).forEach((key, value) -> registry.add(key, () -> value));
+  }
+
   @Override
   public void close() {
     server.stop(0);

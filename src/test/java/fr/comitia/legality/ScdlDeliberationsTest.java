@@ -94,7 +94,7 @@ class ScdlDeliberationsTest {
 
   @Test
   void theTableSchemaValidatorFindsTheCsvValid() throws Exception {
-    Verdict verdict = validate(scdl.csv(rows()));
+    TableSchemaValidator.Verdict verdict = validate(scdl.csv(rows()));
     assertThat(verdict.exit()).as("validator exit; its output:%n%s", verdict.output()).isZero();
     assertThat(verdict.output()).contains("valid: 2 rows");
   }
@@ -122,12 +122,12 @@ class ScdlDeliberationsTest {
     for (Map.Entry<String, UnaryOperator<String>> breaking : broken.entrySet()) {
       String changed = breaking.getValue().apply(csv);
       assertThat(changed).as("the change for %s", breaking.getKey()).isNotEqualTo(csv);
-      Verdict verdict = validate(changed.getBytes(StandardCharsets.UTF_8));
+      TableSchemaValidator.Verdict verdict = validate(changed.getBytes(StandardCharsets.UTF_8));
       assertThat(verdict.exit()).as("validator exit for %s; its output:%n%s", breaking.getKey(), verdict.output())
           .isEqualTo(1);
       assertThat(verdict.output()).as("validator output").contains(breaking.getKey());
     }
-    Verdict latin1 = validate(csv.getBytes(StandardCharsets.ISO_8859_1));
+    TableSchemaValidator.Verdict latin1 = validate(csv.getBytes(StandardCharsets.ISO_8859_1));
     assertThat(latin1.exit()).isEqualTo(1);
     assertThat(latin1.output()).contains("not valid UTF-8");
   }
@@ -289,47 +289,8 @@ class ScdlDeliberationsTest {
     return Path.of(url.toURI());
   }
 
-  record Verdict(int exit, String output) {}
-
   /** Runs validate.js on the CSV bytes with the transcribed schema: its exit code and output. */
-  Verdict validate(byte[] csv) throws Exception {
-    Path modules = validatorDirectory().resolve("node_modules");
-    Path file = Files.write(tmp.resolve("deliberations-" + System.nanoTime() + ".csv"), csv);
-    ProcessBuilder builder = new ProcessBuilder("node", resource("/scdl/validate.js").toString(),
-        resource("/scdl/deliberations-schema.json").toString(), file.toString()).redirectErrorStream(true);
-    builder.environment().put("NODE_PATH", modules.toAbsolutePath().toString());
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("validate.js finished").isTrue();
-    return new Verdict(process.exitValue(), output);
-  }
-
-  /** Where tableschema is installed; fails, saying how to install it, when node or the package is missing. */
-  Path validatorDirectory() throws Exception {
-    String install = "install Node.js (Debian: apt-get install nodejs npm) and the validator with"
-        + " `npm ci --prefix .ci/tableschema` from the project's directory (as .ci/run does)";
-    try {
-      Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-      node.getInputStream().readAllBytes();
-      if (!node.waitFor(30, TimeUnit.SECONDS) || node.exitValue() != 0) {
-        fail("`node --version` failed: " + install);
-      }
-    } catch (IOException e) {
-      fail("node (Node.js) is not on the PATH (" + e.getMessage() + "): " + install);
-    }
-    String configured = System.getProperty("comitia.tableschema.dir", System.getenv("COMITIA_TABLESCHEMA_DIR"));
-    Path directory = configured != null && !configured.isBlank()
-        ? Path.of(configured)
-        : Path.of(System.getProperty("basedir", ".")).resolve(".ci/tableschema");
-    Path packageJson = directory.resolve("node_modules/tableschema/package.json");
-    if (!Files.isRegularFile(packageJson)) {
-      fail("npm package tableschema is not installed in " + directory.toAbsolutePath() + ": " + install);
-    }
-    String version = mapper.readTree(packageJson.toFile()).path("version").asText();
-    if (!TABLESCHEMA_VERSION.equals(version)) {
-      fail("npm package tableschema " + version + " in " + directory.toAbsolutePath() + ", not "
-          + TABLESCHEMA_VERSION + ": " + install);
-    }
-    return directory;
+  TableSchemaValidator.Verdict validate(byte[] csv) throws Exception {
+    return TableSchemaValidator.validate(csv, tmp);
   }
 }

@@ -43,8 +43,10 @@ class TasklistFiltersIT {
   @Test
   void eachRoleHasOneFilterOfItsTasksReadByItsGroup() {
     Map<String, List<String>> expected = Map.of(
-        "Mes validations", List.of(TASK_REVIEW, TASK_FOLLOW_UP),
-        "Séances", List.of(TASK_BUILD_AGENDA, TASK_ROLL_CALL, TASK_RECORD_VOTE, TASK_RECONVENE, TASK_CLOSE),
+        "Mes validations", List.of(TASK_REVIEW, TASK_FOLLOW_UP,
+            fr.comitia.deliberation.DeliberationVariables.TASK_HANDLE_TRANSMISSION),
+        "Séances", List.of(TASK_BUILD_AGENDA, TASK_ROLL_CALL, TASK_RECORD_VOTE, TASK_RECONVENE, TASK_CLOSE,
+            fr.comitia.session.SessionVariables.TASK_PUBLISH_DELIBERATIONS_LIST),
         "Signatures", List.of(TASK_SIGN_CONVOCATION, TASK_SIGN),
         "Mes projets", List.of(TASK_REVISE));
     Map<String, String> groups = Map.of("Mes validations", "director", "Séances", "secretariat",

@@ -54,16 +54,7 @@ class ConvocationRestartIT {
 
   private static void complete(ConfigurableApplicationContext app, String user, String key, String taskKey,
       Map<String, Object> vars) {
-    TaskService tasks = app.getBean(TaskService.class);
-    org.camunda.bpm.engine.IdentityService identity = app.getBean(org.camunda.bpm.engine.IdentityService.class);
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskKey).singleResult();
-    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
-    try {
-      tasks.complete(task.getId(), vars);
-    } finally {
-      identity.clearAuthentication();
-    }
+    fr.comitia.support.Nodes.complete(app, user, key, taskKey, vars);
   }
 
   private static List<String> recipients(GreenMail smtp) {

@@ -8,12 +8,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -68,6 +70,9 @@ class SessionProcessTest {
   static final Map<String, String> OBJECTS = Map.of(
       "2026-0041", "Budget supplémentaire 2026", "2026-0042", "Adhésion au groupement de commandes d'énergie");
   static final Date AGENDA_DEADLINE = date("2026-12-08T23:59+01:00");
+  /** A week after the session: the list of its deliberations must be online (L2121-25). */
+  static final Date LIST_DUE = date("2026-12-22T18:00+01:00");
+  org.camunda.bpm.engine.delegate.JavaDelegate putListOnline;
   static final Date CONVOCATION_DEADLINE = date("2026-12-09T23:59+01:00");
   static final Date END_OF_SESSION_DAY = date("2026-12-15T23:59+01:00");
 
@@ -115,6 +120,11 @@ class SessionProcessTest {
             PRESIDING_VOTE)));
     stubs.listener("closeSessionListener");
     stubs.delegate("produceMinutesDelegate");
+    putListOnline = stubs.delegate("putDeliberationsListOnlineDelegate");
+    stubs.listener("publishDeliberationsListListener");
+    fr.comitia.legality.DeliberationsLists lists =
+        stubs.bean("deliberationsLists", mock(fr.comitia.legality.DeliberationsLists.class));
+    when(lists.dueAt(any(org.camunda.bpm.engine.delegate.DelegateExecution.class))).thenReturn(LIST_DUE);
 
     SessionAgenda sessionAgenda = stubs.bean("sessionAgenda", mock(SessionAgenda.class));
     when(sessionAgenda.convokedMembers(any())).thenReturn(MEMBERS);
@@ -230,7 +240,42 @@ class SessionProcessTest {
 
     assertThat(only(stubs.seen("closeSessionListener")).businessKey()).isEqualTo(ID);
     assertThat(only(stubs.seen("produceMinutesDelegate")).businessKey()).isEqualTo(ID);
-    assertThat(pi).hasPassed("produceMinutes", "sessionClosed").isEnded();
+    // The list of deliberations goes online in its own job (retried), a week at most after the session.
+    assertThat(pi).hasPassed("produceMinutes").isWaitingAt("putDeliberationsListOnline");
+    assertThat(jobQuery().processInstanceId(pi.getId()).timers().activityId("deliberationsListOverdue").singleResult()
+        .getDuedate()).isEqualTo(LIST_DUE);
+    execute(job("putDeliberationsListOnline"));
+    assertThat(only(stubs.seen("putDeliberationsListOnlineDelegate")).businessKey()).isEqualTo(ID);
+    assertThat(pi).hasPassed("listOnline", "sessionClosed").hasNotPassed("publishDeliberationsList").isEnded();
+  }
+
+  @Test
+  void aListOfDeliberationsNotOnlineByItsDueDateBecomesATaskOfTheSecretariat() throws Exception {
+    agenda = List.of();
+    ProcessInstance pi = rollCallOpen();
+    completeRollCall(5);
+    complete(task());
+    doThrow(new IllegalStateException("document missing")).when(putListOnline).execute(any());
+    Job put = job("putDeliberationsListOnline");
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        managementService().executeJob(put.getId());
+      } catch (RuntimeException expected) {
+        // retried with back-off, then an incident
+      }
+    }
+
+    Job overdue = jobQuery().processInstanceId(pi.getId()).timers().activityId("deliberationsListOverdue").singleResult();
+    ClockUtil.setCurrentTime(LIST_DUE);
+    execute(overdue);
+
+    assertThat(pi).isWaitingAtExactly(TASK_PUBLISH_DELIBERATIONS_LIST);
+    assertThat(task()).hasName("Publier la liste des délibérations").hasCandidateGroup("secretariat")
+        .hasDueDate(LIST_DUE);
+    assertThat(jobQuery().processInstanceId(pi.getId()).activityId("putDeliberationsListOnline").count()).isZero();
+    complete(task());
+    assertThat(only(stubs.seen("publishDeliberationsListListener")).businessKey()).isEqualTo(ID);
+    assertThat(pi).hasPassed("sessionClosed").isEnded();
   }
 
   @Test
@@ -242,6 +287,7 @@ class SessionProcessTest {
 
     assertThat(pi).hasNotPassed(TASK_RECORD_VOTE).isWaitingAtExactly(TASK_CLOSE);
     complete(task());
+    execute(job("putDeliberationsListOnline"));
     assertThat(pi).isEnded();
   }
 

@@ -276,15 +276,25 @@ public class Workflow {
     return v;
   }
 
-  /** Executes the jobs due now (async mails, timers due by the clock), until none is left; returns how many. */
+  /**
+   * Executes the jobs due now (async continuations first, then timers due by the clock), until none
+   * is left; returns how many. A job that another job's execution removed meanwhile (an interrupting
+   * timer, a finished subprocess) is skipped, as the job executor would find it gone.
+   */
   public int executeJobs() {
     int executed = 0;
     for (int round = 0; round < 50; round++) {
-      List<Job> jobs = managementService.createJobQuery().executable().list();
+      List<Job> jobs = new ArrayList<>(managementService.createJobQuery().executable().messages().list());
+      if (jobs.isEmpty()) {
+        jobs.addAll(managementService.createJobQuery().executable().timers().list());
+      }
       if (jobs.isEmpty()) {
         return executed;
       }
       for (Job job : jobs) {
+        if (managementService.createJobQuery().jobId(job.getId()).count() == 0) {
+          continue;
+        }
         managementService.executeJob(job.getId());
         executed++;
       }
@@ -299,9 +309,20 @@ public class Workflow {
    * minutes that passed.
    */
   public int prefectureAcknowledges() {
+    return prefectureAcknowledges(managementService.createJobQuery().timers().activityId("arActeDue"));
+  }
+
+  /** The same, until deliberation {@code deliberationId} waits for its ARActe no more. */
+  public int prefectureAcknowledges(String deliberationId) {
+    String instance = (String) get("directeur", "/api/deliberations/" + deliberationId).get("processInstanceId");
+    return prefectureAcknowledges(managementService.createJobQuery().timers().activityId("arActeDue")
+        .processInstanceId(instance));
+  }
+
+  private int prefectureAcknowledges(org.camunda.bpm.engine.runtime.JobQuery waiting) {
     executeJobs();
     int minutes = 0;
-    while (managementService.createJobQuery().timers().activityId("arActeDue").count() > 0) {
+    while (waiting.count() > 0) {
       if (++minutes > 30) {
         throw new IllegalStateException("No ARActe after 30 minutes");
       }

@@ -62,7 +62,7 @@ class MemberReadsIT {
     s1 = seed.sessionId();
     Workflow.clockAt("2022-06-17T15:00:00+02:00");
     flow.completeOk("ccoulon", adopted, TASK_SIGN, Map.of(SIGNED, true));
-    flow.executeJobs();
+    flow.prefectureAcknowledges();
     flow.completeOk("secretariat", s1, TASK_CLOSE, Map.of());
     flow.executeJobs();
 

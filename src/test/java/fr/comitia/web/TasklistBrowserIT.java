@@ -412,6 +412,20 @@ class TasklistBrowserIT {
     browser.complete();
     flow.executeJobs();
     assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "SIGNED");
+    // Published, transmitted; the (simulated) prefecture acknowledges: enforceable, then notified.
+    flow.prefectureAcknowledges();
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("status", "ENFORCEABLE");
+
+    // Anyone reads the act on the public register, without logging in.
+    browser.go("/registre?q=groupement");
+    browser.waitFor(d -> browser.pageText().contains("Registre des délibérations publiées"));
+    assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+    browser.click(browser.driver().findElement(By.linkText((String) flow.get("directeur", "/api/deliberations/" + id)
+        .get("number"))));
+    browser.waitFor(d -> browser.pageText().contains("Texte intégral de l'acte signé (PDF/A)"));
+    assertThat(browser.pageText()).contains("M. Christophe COULON, Président du Syndicat mixte")
+        .contains("accusé de réception n° 059-200041036-");
+    browser.screenshot("16-public-register-act");
 
     // The secretariat closes the session.
     browser.loginToTasklist("secretariat", "secretariat-demo");
