@@ -52,6 +52,7 @@ public class ExtractService {
     context.setVariable("r", record);
     context.setVariable("x", new Wording(record));
     context.setVariable("ballots", ballots);
+    context.setVariable("rollCall", RollCallVotes.sentence(ballots));
     return templates.process("documents/extract", context);
   }
 

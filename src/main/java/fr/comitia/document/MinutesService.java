@@ -126,6 +126,11 @@ public class MinutesService {
     public boolean voted() {
       return "ADOPTED".equals(outcome) || "REJECTED".equals(outcome);
     }
+
+    /** « Scrutin public : ont voté pour : … » (CGCT L2121-21), or null. */
+    public String rollCall() {
+      return RollCallVotes.sentence(ballots);
+    }
   }
 
   /** The sentences of the minutes and of the list. */

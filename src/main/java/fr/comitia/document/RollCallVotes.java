@@ -37,6 +37,20 @@ class RollCallVotes {
     return group(records.ballots(deliberationId, sessionId));
   }
 
+  /**
+   * « Scrutin public : ont voté pour : M. A, Mme B ; ont voté contre : M. C ; se sont abstenus : Mme D. »,
+   * or null without names.
+   */
+  static String sentence(List<BallotGroup> groups) {
+    if (groups.isEmpty()) {
+      return null;
+    }
+    return "Scrutin public : " + String.join(" ; ", groups.stream()
+        .map(g -> Character.toLowerCase(g.label().charAt(0)) + g.label().substring(1) + " : "
+            + String.join(", ", g.names()))
+        .toList()) + ".";
+  }
+
   /** Groups (choice, name) pairs under their labels, in the order for, against, abstain, not taking part. */
   static List<BallotGroup> group(List<Map.Entry<String, String>> ballots) {
     List<BallotGroup> groups = new ArrayList<>();

@@ -88,9 +88,20 @@ public record DeliberationRecord(
   public record Quorum(String rule, String regime, int inOffice, int present, int represented, int counted,
       int required, boolean reached, String sentence, String figures) {}
 
+  /**
+   * The vote; {@code ballot} SHOW_OF_HANDS, ROLL_CALL or SECRET (null when withdrawn); on a tie in a
+   * public vote, {@code presidingVote} decided it.
+   */
   public record Vote(String outcome, boolean withdrawn, Integer voters, Integer votesFor, Integer votesAgainst,
       Integer abstentions, Integer notParticipating, Integer suffragesExprimes, boolean secretBallot,
-      String presidingVote, OffsetDateTime recordedAt) {}
+      String presidingVote, OffsetDateTime recordedAt, String ballot) {
+
+    /** The tie was decided by the presiding member's vote (public vote). */
+    public boolean castingVote() {
+      return !withdrawn && !secretBallot && presidingVote != null && votesFor != null
+          && votesFor.equals(votesAgainst);
+    }
+  }
 
   public record Signature(String signedBy, String signerName, OffsetDateTime signedAt, String signerSubject) {}
 

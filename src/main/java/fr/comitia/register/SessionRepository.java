@@ -143,19 +143,31 @@ public class SessionRepository {
         .param("id", id).param("date", newDate).param("status", SessionStatus.RECONVOKED.name()).update();
   }
 
-  public void saveVote(String sessionId, String deliberationId, VoteResult r, boolean secretBallot, VoteChoice presidingVote,
+  public void saveVote(String sessionId, String deliberationId, VoteResult r, BallotType ballot, VoteChoice presidingVote,
       String recordedBy, OffsetDateTime now) {
+    boolean secretBallot = ballot == BallotType.SECRET;
     jdbc.sql("""
             insert into comitia.vote (deliberation_id, session_id, withdrawn, voters, votes_for, votes_against, abstentions,
-                   not_participating, secret_ballot, presiding_vote, outcome, recorded_by, recorded_at)
+                   not_participating, secret_ballot, presiding_vote, outcome, recorded_by, recorded_at, ballot)
             values (:delib, :session, :withdrawn, :voters, :for, :against, :abst, :np, :secret, :presiding, :outcome,
-                    :by, :now)""")
+                    :by, :now, :ballot)""")
+        .param("ballot", r.outcome() == Outcome.WITHDRAWN ? null : ballot.name())
         .param("delib", deliberationId).param("session", sessionId)
         .param("withdrawn", r.outcome() == Outcome.WITHDRAWN).param("voters", r.voters())
         .param("for", r.votesFor()).param("against", r.votesAgainst()).param("abst", r.abstentions())
         .param("np", r.notParticipating()).param("secret", secretBallot)
         .param("presiding", presidingVote == null ? null : presidingVote.name()).param("outcome", r.outcome().name())
         .param("by", recordedBy).param("now", now).update();
+  }
+
+  /** Each voter's choice of a public vote by roll call (L2121-21), with the vote just saved. */
+  public void saveBallots(String sessionId, String deliberationId, List<Ballot> ballots) {
+    for (Ballot b : ballots) {
+      jdbc.sql("""
+              insert into comitia.vote_ballot (deliberation_id, session_id, member_id, choice)
+              values (:d, :s, :m, :c)""")
+          .param("d", deliberationId).param("s", sessionId).param("m", b.memberId()).param("c", b.choice()).update();
+    }
   }
 
   public boolean voted(String sessionId, String deliberationId) {
@@ -177,7 +189,9 @@ public class SessionRepository {
   public Optional<DeliberationRecord.Vote> vote(String deliberationId, String sessionId) {
     return jdbc.sql("""
             select outcome, withdrawn, voters, votes_for, votes_against, abstentions, not_participating,
-                   votes_for + votes_against as suffrages_exprimes, secret_ballot, presiding_vote, recorded_at
+                   votes_for + votes_against as suffrages_exprimes, secret_ballot, presiding_vote, recorded_at,
+                   case when withdrawn then null
+                        else coalesce(ballot, case when secret_ballot then 'SECRET' else 'SHOW_OF_HANDS' end) end as ballot
               from comitia.vote where deliberation_id = :d and session_id = :s""")
         .param("d", deliberationId).param("s", sessionId).query(DeliberationRecord.Vote.class).optional();
   }

@@ -206,7 +206,7 @@ final class SessionDelegates {
   @Component("recordVoteListener")
   static class RecordVoteListener implements TaskListener {
     static final List<String> VOTE_VARIABLES = List.of(WITHDRAWN, VOTES_FOR, VOTES_AGAINST, ABSTENTIONS,
-        NOT_PARTICIPATING, SECRET_BALLOT, PRESIDING_VOTE);
+        NOT_PARTICIPATING, SECRET_BALLOT, PRESIDING_VOTE, BALLOT, BALLOTS);
 
     private final SessionService service;
     private final Actors actors;
@@ -225,11 +225,54 @@ final class SessionDelegates {
           Variables.integer(task, ABSTENTIONS),
           Variables.integer(task, NOT_PARTICIPATING),
           Boolean.TRUE.equals(Variables.bool(task, SECRET_BALLOT)),
-          presidingVote(task));
+          presidingVote(task), ballot(task), ballots(task));
       String deliberationId = Variables.string(task, DELIBERATION_ID);
       service.recordVote(id(task), deliberationId, input, actors.current(task));
       // The next item starts from a blank form.
       task.getExecution().getProcessInstance().removeVariables(VOTE_VARIABLES);
+    }
+
+    private static fr.comitia.register.BallotType ballot(VariableScope scope) {
+      String value = Variables.string(scope, BALLOT);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return fr.comitia.register.BallotType.valueOf(value);
+      } catch (IllegalArgumentException e) {
+        throw Variables.refusal(BALLOT, "« ballot » vaut SHOW_OF_HANDS (main levée), ROLL_CALL (scrutin public) ou "
+            + "SECRET (scrutin secret) (reçu : « " + value + " »).");
+      }
+    }
+
+    /** {@code ballots}: [{memberId, choice}], each choice FOR, AGAINST or ABSTAIN. */
+    private static List<VoteInput.MemberBallot> ballots(VariableScope scope) {
+      com.fasterxml.jackson.databind.JsonNode json = Variables.json(scope, BALLOTS);
+      if (json == null || json.isNull()) {
+        return List.of();
+      }
+      if (!json.isArray()) {
+        throw Variables.refusal(BALLOTS, "« ballots » est une liste [{memberId, choice}].");
+      }
+      List<VoteInput.MemberBallot> ballots = new java.util.ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode b : json) {
+        String member = b.path("memberId").asText(null);
+        String choice = b.path("choice").asText(null);
+        if (member == null || member.isBlank()) {
+          throw Variables.refusal(BALLOTS, "Scrutin public : chaque vote de la liste nomme son membre (memberId).");
+        }
+        VoteChoice parsed = null;
+        if (choice != null) {
+          try {
+            parsed = VoteChoice.valueOf(choice);
+          } catch (IllegalArgumentException e) {
+            throw Variables.refusal(BALLOTS, "Scrutin public : le vote de « " + member + " » vaut FOR, AGAINST ou "
+                + "ABSTAIN (reçu : « " + choice + " »).");
+          }
+        }
+        ballots.add(new VoteInput.MemberBallot(member, parsed));
+      }
+      return ballots;
     }
 
     private static VoteChoice presidingVote(VariableScope scope) {

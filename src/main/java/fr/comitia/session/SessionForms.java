@@ -253,12 +253,21 @@ final class SessionForms {
       String deliberationId = fr.comitia.platform.Variables.string(task, SessionVariables.DELIBERATION_ID);
       int present = 0;
       int represented = 0;
+      // Who may vote, for a public vote by roll call: each one's vote is then recorded (L2121-21).
+      List<Map<String, Object>> voters = new java.util.ArrayList<>();
       for (AttendanceEntry e : repository.attendance(sessionId, row.sitting())) {
         if (e.status() == AttendanceStatus.PRESENT) {
           present++;
         } else if (e.proxyHolderId() != null) {
           represented++;
+        } else {
+          continue;
         }
+        Map<String, Object> voter = new LinkedHashMap<>();
+        voter.put("memberId", e.memberId());
+        voter.put("name", service.name(e.memberId()));
+        voter.put("represented", e.status() != AttendanceStatus.PRESENT);
+        voters.add(voter);
       }
       List<String> items = repository.agenda(sessionId);
       Map<String, Object> view = new LinkedHashMap<>();
@@ -272,6 +281,7 @@ final class SessionForms {
       view.put("present", present);
       view.put("represented", represented);
       view.put("presentOrRepresented", present + represented);
+      view.put("voters", voters);
       view.put("presidingMember", row.presidingMemberId() == null ? null : service.name(row.presidingMemberId()));
       TaskFormData.show(task, VOTE_VIEW, view);
     }

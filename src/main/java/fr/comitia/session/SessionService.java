@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import fr.comitia.register.Outcome;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -302,17 +303,21 @@ public class SessionService {
     if (repository.voted(sessionId, deliberationId)) {
       throw new RuleViolation("Vote déjà enregistré pour « " + deliberationId + " ».");
     }
-    int presentOrRepresented = 0;
+    // Voters: the members present, and those represented through a proxy.
+    Map<String, String> voters = new java.util.LinkedHashMap<>();
     for (AttendanceEntry e : repository.attendance(sessionId, session.sitting())) {
-      if (e.status() == AttendanceStatus.PRESENT) {
-        presentOrRepresented++;
-      } else if (e.proxyHolderId() != null) {
-        presentOrRepresented++;
+      if (e.status() == AttendanceStatus.PRESENT || e.proxyHolderId() != null) {
+        voters.put(e.memberId(), name(e.memberId()));
       }
     }
-    VoteResult result = VoteRules.decide(input, presentOrRepresented);
-    repository.saveVote(sessionId, deliberationId, result, input.secretBallot(), input.presidingVote(), recordedBy,
+    VoteResult result = VoteRules.decide(input, voters.size());
+    BallotRules.check(input, voters, this::name);
+    repository.saveVote(sessionId, deliberationId, result, input.ballot(), input.presidingVote(), recordedBy,
         OffsetDateTime.now(clock));
+    if (result.outcome() != Outcome.WITHDRAWN) {
+      repository.saveBallots(sessionId, deliberationId, input.ballots().stream()
+          .map(b -> new SessionRepository.Ballot(b.memberId(), b.choice().name())).toList());
+    }
     deliberations.recordOutcome(deliberationId, sessionId, FrenchDates.parisDay(session.sessionDate()).getYear(),
         result.outcome().name());
     return result;

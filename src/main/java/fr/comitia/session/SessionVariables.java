@@ -53,6 +53,10 @@ public final class SessionVariables {
   public static final String NOT_PARTICIPATING = "notParticipating";
   public static final String SECRET_BALLOT = "secretBallot";
   public static final String PRESIDING_VOTE = "presidingVote";
+  /** SHOW_OF_HANDS | ROLL_CALL | SECRET (secretBallot true ⇔ SECRET; either may be given). Added 2026-12. */
+  public static final String BALLOT = "ballot";
+  /** For ROLL_CALL: Json [{memberId, choice FOR | AGAINST | ABSTAIN}], matching the figures. Added 2026-12. */
+  public static final String BALLOTS = "ballots";
 
   // Task ids
   public static final String TASK_BUILD_AGENDA = "buildAgenda";

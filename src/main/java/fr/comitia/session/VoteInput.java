@@ -1,5 +1,8 @@
 package fr.comitia.session;
 
+import fr.comitia.register.BallotType;
+import java.util.List;
+
 import fr.comitia.register.VoteChoice;
 
 /**
@@ -13,6 +16,8 @@ import fr.comitia.register.VoteChoice;
  *     (required unless withdrawn, 0 if none)
  * @param secretBallot scrutin secret
  * @param presidingVote the presiding member's vote; required only on a tie in a public vote
+ * @param ballot how the item was voted (derived from {@code secretBallot} when null)
+ * @param ballots for a roll call, each voter's choice
  */
 public record VoteInput(
     boolean withdrawn,
@@ -21,4 +26,28 @@ public record VoteInput(
     Integer abstentions,
     Integer notParticipating,
     boolean secretBallot,
-    VoteChoice presidingVote) {}
+    VoteChoice presidingVote,
+    BallotType ballot,
+    List<MemberBallot> ballots) {
+
+  /** One voter's choice in a public vote by roll call. */
+  public record MemberBallot(String memberId, VoteChoice choice) {}
+
+  /** {@code secretBallot} true ⇔ {@code ballot} SECRET; either may be given, never both at odds. */
+  public VoteInput {
+    if (ballot == null) {
+      ballot = secretBallot ? BallotType.SECRET : BallotType.SHOW_OF_HANDS;
+    } else if (secretBallot && ballot != BallotType.SECRET) {
+      throw new fr.comitia.platform.RuleViolation("ballot", "Scrutin incohérent : « scrutin secret » (secretBallot) est "
+          + "coché mais le type de scrutin est « " + ballot.words() + " ».");
+    }
+    secretBallot = ballot == BallotType.SECRET;
+    ballots = ballots == null ? List.of() : List.copyOf(ballots);
+  }
+
+  /** A vote by show of hands, or by secret ballot when {@code secretBallot}: figures only. */
+  public VoteInput(boolean withdrawn, Integer votesFor, Integer votesAgainst, Integer abstentions,
+      Integer notParticipating, boolean secretBallot, VoteChoice presidingVote) {
+    this(withdrawn, votesFor, votesAgainst, abstentions, notParticipating, secretBallot, presidingVote, null, null);
+  }
+}

@@ -219,6 +219,9 @@ class DeliberationPathsIT {
     assertThat((Map<String, Object>) adopted.get("vote")).containsEntry("outcome", "ADOPTED")
         .containsEntry("presidingVote", "FOR").containsEntry("votesFor", 2).containsEntry("votesAgainst", 2);
     flow.task(publicVote, TASK_SIGN);
+    assertThat(rest.withBasicAuth("directeur", "directeur-demo")
+        .getForObject("/api/deliberations/" + publicVote + "/extract.html", String.class))
+        .contains("Adopté, la voix du président de séance étant prépondérante.");
 
     // The same tie by secret ballot rejects, whatever the presiding member would vote.
     assertThat(flow.task(session, TASK_RECORD_VOTE).getName())
@@ -234,6 +237,60 @@ class DeliberationPathsIT {
 
     flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
     signAndNotify(publicVote, "2023-05-18T09:00:00+02:00");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aRollCallVoteRecordsEachVotersChoiceWhichMustMatchTheFiguresAndPrintsTheNames() {
+    Workflow.clockAt("2023-03-01T09:00:00+01:00");
+    String id = approvedDraft("Adhésion à l'agence technique départementale", List.of());
+    String session = convokedSession("2023-03-16T10:00:00+01:00", "2023-03-06T09:00:00+01:00", id);
+    openAndCallRoll(session, "2023-03-16T10:00:00+01:00", List.of("ccoulon", "bmesseannegrobelny", "gbartholomeus",
+        "avanpeene"));
+    Map<String, Object> rollCall = new LinkedHashMap<>(vote(2, 1, 1));
+    rollCall.put("ballot", "ROLL_CALL");
+
+    assertThat(flow.completeRefused("secretariat", session, TASK_RECORD_VOTE, rollCall))
+        .contains("Scrutin public : indiquez le vote de chaque votant (ballots).");
+    rollCall.put("ballots", List.of(Map.of("memberId", "ccoulon", "choice", "FOR"),
+        Map.of("memberId", "bmesseannegrobelny", "choice", "FOR"), Map.of("memberId", "gbartholomeus", "choice", "FOR"),
+        Map.of("memberId", "avanpeene", "choice", "AGAINST")));
+    assertThat(flow.completeRefused("secretariat", session, TASK_RECORD_VOTE, rollCall))
+        .contains("Scrutin public : la liste nominative ne correspond pas aux chiffres saisis (3 voix pour dans la "
+            + "liste, 2 dans les chiffres ; 0 abstentions dans la liste, 1 dans les chiffres).");
+    rollCall.put("ballots", List.of(Map.of("memberId", "ccoulon", "choice", "FOR"),
+        Map.of("memberId", "lmonnet", "choice", "FOR")));
+    assertThat(flow.completeRefused("secretariat", session, TASK_RECORD_VOTE, rollCall))
+        .contains("Scrutin public : M. Luc MONNET n'est ni présent ni représenté à cette séance");
+    Map<String, Object> shown = new LinkedHashMap<>(vote(2, 1, 1));
+    shown.put("ballots", List.of(Map.of("memberId", "ccoulon", "choice", "FOR")));
+    assertThat(flow.completeRefused("secretariat", session, TASK_RECORD_VOTE, shown))
+        .contains("Le vote de chaque membre n'est consigné qu'au scrutin public");
+    Map<String, Object> both = new LinkedHashMap<>(rollCall);
+    both.put("secretBallot", true);
+    assertThat(flow.completeRefused("secretariat", session, TASK_RECORD_VOTE, both))
+        .contains("Scrutin incohérent : « scrutin secret » (secretBallot) est coché mais le type de scrutin est "
+            + "« au scrutin public »");
+    assertThat(flow.get("directeur", "/api/deliberations/" + id)).containsEntry("vote", null);
+
+    rollCall.put("ballots", List.of(Map.of("memberId", "ccoulon", "choice", "FOR"),
+        Map.of("memberId", "bmesseannegrobelny", "choice", "AGAINST"),
+        Map.of("memberId", "gbartholomeus", "choice", "FOR"), Map.of("memberId", "avanpeene", "choice", "ABSTAIN")));
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, rollCall);
+
+    Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
+    assertThat((Map<String, Object>) record.get("vote")).containsEntry("ballot", "ROLL_CALL")
+        .containsEntry("outcome", "ADOPTED").containsEntry("secretBallot", false);
+    assertThat(rest.withBasicAuth("directeur", "directeur-demo")
+        .getForObject("/api/deliberations/" + id + "/extract.html", String.class))
+        .contains("Scrutin public : ont voté pour : M. Christophe COULON, M. Grégory BARTHOLOMEUS ; ont voté contre : "
+            + "Mme Bénédicte MESSEANNE-GROBELNY ; se sont abstenus : Mme Anne VANPEENE.");
+    flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
+    flow.executeJobs();
+    byte[] minutes = rest.withBasicAuth("directeur", "directeur-demo")
+        .getForObject("/api/sessions/" + session + "/minutes.pdf", byte[].class);
+    assertThat(fr.comitia.support.Pdfs.text(minutes)).contains("Scrutin public : ont voté pour : M. Christophe COULON, "
+        + "M. Grégory BARTHOLOMEUS ; ont voté contre : Mme Bénédicte MESSEANNE-GROBELNY");
   }
 
   // --- No partner -------------------------------------------------------------------------------------

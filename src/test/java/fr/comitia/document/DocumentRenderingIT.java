@@ -96,7 +96,7 @@ class DocumentRenderingIT {
         new Quorum("majorité des membres en exercice présents", "STATUTS", 200, 150, 10, 150, 101, true,
             "Le quorum étant atteint, le grand conseil peut valablement délibérer.",
             "150 présents sur 200 membres en exercice, 101 requis"),
-        new Vote("ADOPTED", false, 160, 150, 5, 5, 0, 155, false, null, OffsetDateTime.now()),
+        new Vote("ADOPTED", false, 160, 150, 5, 5, 0, 155, false, null, OffsetDateTime.now(), "ROLL_CALL"),
         null, List.of(), null, OffsetDateTime.now(), "1", "Délibérations", "1.1",
         "Commande publique / Marchés publics", List.of(), null, null, null);
     List<RollCallVotes.BallotGroup> ballots = RollCallVotes.group(List.of(
@@ -118,10 +118,8 @@ class DocumentRenderingIT {
         .contains("M. Prénom151 MEMBRE151 □ □ ⊠ M. MEMBRE1")
         .contains("150 20 30 10")
         .contains("Paragraphe 40 du préambule")
-        .contains("Vote public par appel nominal (CGCT L2121-21) :")
-        .contains("Ont voté pour : M. Prénom1 MEMBRE1, M. Prénom3 MEMBRE3.")
-        .contains("Ont voté contre : Mme Prénom2 MEMBRE2.")
-        .contains("Se sont abstenus : Mme Prénom4 MEMBRE4.");
+        .contains("Scrutin public : ont voté pour : M. Prénom1 MEMBRE1, M. Prénom3 MEMBRE3 ; ont voté contre : "
+            + "Mme Prénom2 MEMBRE2 ; se sont abstenus : Mme Prénom4 MEMBRE4.");
     assertThat(pages.get(pages.size() - 1)).contains("Pour extrait conforme").contains("Annexe : Pièce du marché")
         .contains("Page " + pages.size() + " / " + pages.size());
     assertThat(Pdfs.fonts(pdf)).allSatisfy(font -> assertThat(font.isEmbedded()).as(font.getName()).isTrue());
