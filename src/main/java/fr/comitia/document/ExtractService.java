@@ -134,6 +134,16 @@ public class ExtractService {
           + " (accusé de réception n° " + t.actesId() + "), " + published;
     }
 
+    /** « M. Christophe COULON, intéressé, n'a pas pris part au vote. » (CGCT L2131-11) */
+    public String interested(DeliberationRecord.Person member) {
+      return interestedSentence(member);
+    }
+
+    static String interestedSentence(DeliberationRecord.Person member) {
+      return member.fullName() + ", intéressé" + ("Mme".equals(member.civility()) ? "e" : "")
+          + ", n'a pas pris part au vote.";
+    }
+
     public String getQuorumSentence() {
       return r.quorum() == null ? null : r.quorum().sentence();
     }

@@ -93,7 +93,9 @@ public class MinutesService {
           votedHere && vote != null && vote.secretBallot(),
           votedHere && vote != null && vote.presidingVote() != null && vote.votesFor() != null
               && vote.votesFor().equals(vote.votesAgainst()) ? presidingVoteLabel(vote.presidingVote()) : null,
-          rollCall.groups(a.deliberationId(), session.id())));
+          rollCall.groups(a.deliberationId(), session.id()),
+          votedHere ? d.interestedMembers().stream().map(ExtractService.Wording::interestedSentence).toList()
+              : List.of()));
     }
     return items;
   }
@@ -121,7 +123,8 @@ public class MinutesService {
   /** One item of the agenda as the minutes print it. */
   public record Item(int position, String number, String object, String rapporteur, String outcome,
       String outcomeLabel, Integer votesFor, Integer votesAgainst, Integer abstentions, Integer notParticipating,
-      Integer suffragesExprimes, boolean secretBallot, String presidingVote, List<BallotGroup> ballots) {
+      Integer suffragesExprimes, boolean secretBallot, String presidingVote, List<BallotGroup> ballots,
+      List<String> interested) {
 
     public boolean voted() {
       return "ADOPTED".equals(outcome) || "REJECTED".equals(outcome);

@@ -42,7 +42,8 @@ public record DeliberationRecord(
     List<AnnexFileInfo> annexFiles,
     Transmission transmission,
     Publication publication,
-    OffsetDateTime enforceableAt) {
+    OffsetDateTime enforceableAt,
+    List<Person> interestedMembers) {
 
   /**
    * The act's transmission to the prefecture (its latest attempt): PENDING, TRANSMITTED, ACKNOWLEDGED

@@ -68,6 +68,7 @@ public class DeliberationRecords {
     Attendance attendance = null;
     Quorum quorum = null;
     Vote vote = null;
+    List<Person> interested = List.of();
     if (row.sessionId() != null) {
       SessionRepository.Row s = sessions.find(row.sessionId()).orElseThrow();
       session = new SessionInfo(s.id(), s.sessionDate(), s.place(), s.convocationDate(), s.urgent(),
@@ -75,6 +76,9 @@ public class DeliberationRecords {
       attendance = attendance(s, s.sitting());
       quorum = quorum(s.id(), s.sitting(), body);
       vote = sessions.vote(row.id(), s.id()).orElse(null);
+      Map<String, Seat> seats = seats(s);
+      interested = inTableOrder(sessions.interested(row.id(), s.id()), m -> m, seats).stream()
+          .map(m -> seated(m, seats)).toList();
     }
     Signature signature = row.signedAt() == null ? null
         : new Signature(row.signedBy(), person(row.signedBy()) == null ? null : person(row.signedBy()).fullName(),
@@ -99,7 +103,7 @@ public class DeliberationRecords {
         publications.find(row.id()).map(p -> new DeliberationRecord.Publication(
             publicUrl.of(publicPath(row.id())), p.publishedAt(), p.sha256(), p.author(), p.authorOffice()))
             .orElse(null),
-        row.enforceableAt());
+        row.enforceableAt(), interested);
   }
 
   /** The act's page on the public register (no login), once published. */

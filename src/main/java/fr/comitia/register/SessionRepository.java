@@ -170,6 +170,20 @@ public class SessionRepository {
     }
   }
 
+  /** The members who did not take part in the item's vote for a personal interest. */
+  public void saveInterested(String sessionId, String deliberationId, List<String> memberIds) {
+    for (String member : memberIds) {
+      jdbc.sql("""
+              insert into comitia.vote_interest (deliberation_id, session_id, member_id) values (:d, :s, :m)""")
+          .param("d", deliberationId).param("s", sessionId).param("m", member).update();
+    }
+  }
+
+  public List<String> interested(String deliberationId, String sessionId) {
+    return jdbc.sql("select member_id from comitia.vote_interest where deliberation_id = :d and session_id = :s")
+        .param("d", deliberationId).param("s", sessionId).query(String.class).list();
+  }
+
   public boolean voted(String sessionId, String deliberationId) {
     return jdbc.sql("select count(*) from comitia.vote where session_id = :s and deliberation_id = :d")
         .param("s", sessionId).param("d", deliberationId).query(Integer.class).single() > 0;

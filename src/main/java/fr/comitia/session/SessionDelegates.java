@@ -206,7 +206,7 @@ final class SessionDelegates {
   @Component("recordVoteListener")
   static class RecordVoteListener implements TaskListener {
     static final List<String> VOTE_VARIABLES = List.of(WITHDRAWN, VOTES_FOR, VOTES_AGAINST, ABSTENTIONS,
-        NOT_PARTICIPATING, SECRET_BALLOT, PRESIDING_VOTE, BALLOT, BALLOTS);
+        NOT_PARTICIPATING, SECRET_BALLOT, PRESIDING_VOTE, BALLOT, BALLOTS, INTERESTED_MEMBER_IDS);
 
     private final SessionService service;
     private final Actors actors;
@@ -225,7 +225,7 @@ final class SessionDelegates {
           Variables.integer(task, ABSTENTIONS),
           Variables.integer(task, NOT_PARTICIPATING),
           Boolean.TRUE.equals(Variables.bool(task, SECRET_BALLOT)),
-          presidingVote(task), ballot(task), ballots(task));
+          presidingVote(task), ballot(task), ballots(task), interested(task));
       String deliberationId = Variables.string(task, DELIBERATION_ID);
       service.recordVote(id(task), deliberationId, input, actors.current(task));
       // The next item starts from a blank form.
@@ -243,6 +243,26 @@ final class SessionDelegates {
         throw Variables.refusal(BALLOT, "« ballot » vaut SHOW_OF_HANDS (main levée), ROLL_CALL (scrutin public) ou "
             + "SECRET (scrutin secret) (reçu : « " + value + " »).");
       }
+    }
+
+    /** {@code interestedMemberIds}: [memberId…], those who do not take part for a personal interest. */
+    private static List<String> interested(VariableScope scope) {
+      com.fasterxml.jackson.databind.JsonNode json = Variables.json(scope, INTERESTED_MEMBER_IDS);
+      if (json == null || json.isNull()) {
+        return List.of();
+      }
+      if (!json.isArray()) {
+        throw Variables.refusal(INTERESTED_MEMBER_IDS, "« interestedMemberIds » est une liste d'identifiants de membres.");
+      }
+      List<String> ids = new java.util.ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode id : json) {
+        if (!id.isTextual() || id.asText().isBlank()) {
+          throw Variables.refusal(INTERESTED_MEMBER_IDS, "« interestedMemberIds » est une liste d'identifiants de "
+              + "membres (reçu : « " + id + " »).");
+        }
+        ids.add(id.asText());
+      }
+      return ids;
     }
 
     /** {@code ballots}: [{memberId, choice}], each choice FOR, AGAINST or ABSTAIN. */

@@ -310,17 +310,72 @@ public class SessionService {
         voters.put(e.memberId(), name(e.memberId()));
       }
     }
-    VoteResult result = VoteRules.decide(input, voters.size());
-    BallotRules.check(input, voters, this::name);
+    java.util.Set<String> interested = input.withdrawn() ? java.util.Set.of()
+        : interestRules(session, input, voters);
+    Map<String, String> itemVoters = new java.util.LinkedHashMap<>(voters);
+    itemVoters.keySet().removeAll(interested);
+    VoteResult decided = VoteRules.decide(input, itemVoters.size());
+    BallotRules.check(input, itemVoters, this::name);
+    // Those who did not take part: the interested members and the others entered.
+    VoteResult result = interested.isEmpty() ? decided : new VoteResult(decided.outcome(), decided.voters(),
+        decided.votesFor(), decided.votesAgainst(), decided.abstentions(),
+        decided.notParticipating() + interested.size(), decided.suffragesExprimes(), decided.tieDecidedByPresident());
     repository.saveVote(sessionId, deliberationId, result, input.ballot(), input.presidingVote(), recordedBy,
         OffsetDateTime.now(clock));
     if (result.outcome() != Outcome.WITHDRAWN) {
       repository.saveBallots(sessionId, deliberationId, input.ballots().stream()
           .map(b -> new SessionRepository.Ballot(b.memberId(), b.choice().name())).toList());
+      repository.saveInterested(sessionId, deliberationId, List.copyOf(interested));
     }
     deliberations.recordOutcome(deliberationId, sessionId, FrenchDates.parisDay(session.sessionDate()).getYear(),
         result.outcome().name());
     return result;
+  }
+
+  /**
+   * The members declared interested in an item (L1111-6, L2131-11): each present or represented,
+   * none in the roll-call list, and the item's quorum reached without them (the DMN's rule of the
+   * day); returns them.
+   */
+  private java.util.Set<String> interestRules(SessionRepository.Row session, VoteInput input,
+      Map<String, String> voters) {
+    java.util.Set<String> interested = new java.util.LinkedHashSet<>(input.interestedMemberIds());
+    if (interested.isEmpty()) {
+      return interested;
+    }
+    for (String memberId : interested) {
+      if (!voters.containsKey(memberId)) {
+        throw new RuleViolation(SessionVariables.INTERESTED_MEMBER_IDS, "Membre intéressé : " + name(memberId)
+            + " n'est ni présent ni représenté à cette séance ; il ne prend de toute façon pas part au vote.");
+      }
+    }
+    for (VoteInput.MemberBallot b : input.ballots()) {
+      if (interested.contains(b.memberId())) {
+        throw new RuleViolation(SessionVariables.BALLOTS, "Scrutin public : " + name(b.memberId())
+            + ", intéressé, ne prend pas part au vote ; son vote ne peut pas être consigné.");
+      }
+    }
+    int present = 0;
+    int represented = 0;
+    for (AttendanceEntry e : repository.attendance(session.id(), session.sitting())) {
+      if (interested.contains(e.memberId())) {
+        continue;
+      }
+      if (e.status() == AttendanceStatus.PRESENT) {
+        present++;
+      } else if (e.proxyHolderId() != null) {
+        represented++;
+      }
+    }
+    fr.comitia.register.QuorumJudgement quorum = quorumService.judge(sessionDay(session), body(session).rules(),
+        session.quorumRequired(), membersInOffice(session).size(), present, represented);
+    if (!quorum.reached()) {
+      throw new RuleViolation(SessionVariables.INTERESTED_MEMBER_IDS, "Quorum non atteint pour ce point : sans "
+          + String.join(", ", interested.stream().map(this::name).toList()) + " (intéressé" + (interested.size() > 1
+          ? "s" : "") + ", qui ne compte" + (interested.size() > 1 ? "nt" : "") + " pas), " + quorum.figures()
+          + " (" + quorum.ruleLabel() + ").");
+    }
+    return interested;
   }
 
   void close(String sessionId) {

@@ -57,6 +57,8 @@ public final class SessionVariables {
   public static final String BALLOT = "ballot";
   /** For ROLL_CALL: Json [{memberId, choice FOR | AGAINST | ABSTAIN}], matching the figures. Added 2026-12. */
   public static final String BALLOTS = "ballots";
+  /** Json array of the members who do not take part for a personal interest (L2131-11). Added 2026-12. */
+  public static final String INTERESTED_MEMBER_IDS = "interestedMemberIds";
 
   // Task ids
   public static final String TASK_BUILD_AGENDA = "buildAgenda";

@@ -18,6 +18,8 @@ import fr.comitia.register.VoteChoice;
  * @param presidingVote the presiding member's vote; required only on a tie in a public vote
  * @param ballot how the item was voted (derived from {@code secretBallot} when null)
  * @param ballots for a roll call, each voter's choice
+ * @param interestedMemberIds members who do not take part for a personal interest (L2131-11): not voters,
+ *     not counted in the item's quorum; {@code notParticipating} counts the others
  */
 public record VoteInput(
     boolean withdrawn,
@@ -28,7 +30,8 @@ public record VoteInput(
     boolean secretBallot,
     VoteChoice presidingVote,
     BallotType ballot,
-    List<MemberBallot> ballots) {
+    List<MemberBallot> ballots,
+    List<String> interestedMemberIds) {
 
   /** One voter's choice in a public vote by roll call. */
   public record MemberBallot(String memberId, VoteChoice choice) {}
@@ -43,11 +46,21 @@ public record VoteInput(
     }
     secretBallot = ballot == BallotType.SECRET;
     ballots = ballots == null ? List.of() : List.copyOf(ballots);
+    interestedMemberIds = interestedMemberIds == null ? List.of() : List.copyOf(interestedMemberIds);
+  }
+
+  /** A vote with its ballot and, for a roll call, each voter's choice; nobody declared interested. */
+  public VoteInput(boolean withdrawn, Integer votesFor, Integer votesAgainst, Integer abstentions,
+      Integer notParticipating, boolean secretBallot, VoteChoice presidingVote, BallotType ballot,
+      List<MemberBallot> ballots) {
+    this(withdrawn, votesFor, votesAgainst, abstentions, notParticipating, secretBallot, presidingVote, ballot, ballots,
+        null);
   }
 
   /** A vote by show of hands, or by secret ballot when {@code secretBallot}: figures only. */
   public VoteInput(boolean withdrawn, Integer votesFor, Integer votesAgainst, Integer abstentions,
       Integer notParticipating, boolean secretBallot, VoteChoice presidingVote) {
-    this(withdrawn, votesFor, votesAgainst, abstentions, notParticipating, secretBallot, presidingVote, null, null);
+    this(withdrawn, votesFor, votesAgainst, abstentions, notParticipating, secretBallot, presidingVote, null, null,
+        null);
   }
 }

@@ -135,7 +135,8 @@ class ReadAccess {
         r.object(), r.rapporteur(), r.preamble(), r.visas(), r.proposal(), r.articles(), r.annexes(),
         staff ? r.reviews() : List.of(), r.session(), r.attendance(), r.quorum(), r.vote(), r.signature(),
         notifications, r.processInstanceId(), r.createdAt(), r.nature(), r.natureLabel(), r.matiere(),
-        r.matiereLabel(), r.annexFiles(), r.transmission(), r.publication(), r.enforceableAt());
+        r.matiereLabel(), r.annexFiles(), r.transmission(), r.publication(), r.enforceableAt(),
+        r.interestedMembers());
   }
 
   private boolean onConvokedAgenda(DeliberationRecord record) {

@@ -293,6 +293,63 @@ class DeliberationPathsIT {
         + "M. Grégory BARTHOLOMEUS ; ont voté contre : Mme Bénédicte MESSEANNE-GROBELNY");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void anInterestedMemberIsNoVoterNoPartOfTheItemsQuorumAndIsNamedInTheExtract() {
+    Workflow.clockAt("2023-04-03T09:00:00+02:00");
+    String lease = approvedDraft("Bail de la salle communale à l'association présidée par M. COULON", List.of());
+    String grant = approvedDraft("Subvention à l'association de M. BARTHOLOMEUS", List.of());
+    String session = convokedSession("2023-04-20T10:00:00+02:00", "2023-04-10T09:00:00+02:00", lease, grant);
+    // Four of the bureau's five are present: the quorum (more than half, 3) is reached for the sitting…
+    openAndCallRoll(session, "2023-04-20T10:00:00+02:00", List.of("ccoulon", "bmesseannegrobelny", "gbartholomeus",
+        "avanpeene"));
+
+    // … but not for an item two of them may not take part in.
+    Map<String, Object> lease1 = new LinkedHashMap<>(vote(2, 0, 0));
+    lease1.put("interestedMemberIds", List.of("ccoulon", "avanpeene"));
+    assertThat(flow.completeRefused("secretariat", session, TASK_RECORD_VOTE, lease1))
+        .contains("Quorum non atteint pour ce point : sans M. Christophe COULON, Mme Anne VANPEENE (intéressés, qui ne "
+            + "comptent pas), 2 présents sur 5 membres en exercice, 3 requis");
+    Map<String, Object> absent = new LinkedHashMap<>(vote(2, 0, 0));
+    absent.put("interestedMemberIds", List.of("lmonnet"));
+    assertThat(flow.completeRefused("secretariat", session, TASK_RECORD_VOTE, absent))
+        .contains("Membre intéressé : M. Luc MONNET n'est ni présent ni représenté à cette séance");
+    assertThat(flow.get("directeur", "/api/deliberations/" + lease)).containsEntry("vote", null);
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, Map.of("withdrawn", true));
+
+    // With the quorum kept, the interested member is no voter: 3 voters, not 4.
+    Map<String, Object> grant1 = new LinkedHashMap<>(vote(2, 1, 1));
+    grant1.put("interestedMemberIds", List.of("gbartholomeus"));
+    assertThat(flow.completeRefused("secretariat", session, TASK_RECORD_VOTE, grant1))
+        .contains("Votes incohérents : 4 voix exprimées ou abstentions pour 3 votants");
+    Map<String, Object> grant2 = new LinkedHashMap<>(vote(2, 1, 0));
+    grant2.put("interestedMemberIds", List.of("gbartholomeus"));
+    grant2.put("ballot", "ROLL_CALL");
+    grant2.put("ballots", List.of(Map.of("memberId", "ccoulon", "choice", "FOR"),
+        Map.of("memberId", "gbartholomeus", "choice", "FOR")));
+    assertThat(flow.completeRefused("secretariat", session, TASK_RECORD_VOTE, grant2))
+        .contains("Scrutin public : M. Grégory BARTHOLOMEUS, intéressé, ne prend pas part au vote");
+    grant2.put("ballots", List.of(Map.of("memberId", "ccoulon", "choice", "FOR"),
+        Map.of("memberId", "bmesseannegrobelny", "choice", "FOR"), Map.of("memberId", "avanpeene", "choice", "AGAINST")));
+    flow.completeOk("secretariat", session, TASK_RECORD_VOTE, grant2);
+
+    Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + grant);
+    assertThat((Map<String, Object>) record.get("vote")).containsEntry("outcome", "ADOPTED").containsEntry("voters", 3)
+        .containsEntry("notParticipating", 1).containsEntry("ballot", "ROLL_CALL");
+    assertThat((List<Map<String, Object>>) record.get("interestedMembers")).extracting(m -> m.get("lastName"))
+        .containsExactly("BARTHOLOMEUS");
+    assertThat(rest.withBasicAuth("directeur", "directeur-demo")
+        .getForObject("/api/deliberations/" + grant + "/extract.html", String.class))
+        .contains("M. Grégory BARTHOLOMEUS, intéressé, n&#39;a pas pris part au vote.")
+        .contains("Ne prenant pas part au vote : 1");
+    flow.completeOk("secretariat", session, TASK_CLOSE, Map.of());
+    flow.executeJobs();
+    byte[] minutes = rest.withBasicAuth("directeur", "directeur-demo")
+        .getForObject("/api/sessions/" + session + "/minutes.pdf", byte[].class);
+    assertThat(fr.comitia.support.Pdfs.text(minutes))
+        .contains("M. Grégory BARTHOLOMEUS, intéressé, n'a pas pris part au vote.");
+  }
+
   // --- No partner -------------------------------------------------------------------------------------
 
   @Test

@@ -98,7 +98,7 @@ class DocumentRenderingIT {
             "150 présents sur 200 membres en exercice, 101 requis"),
         new Vote("ADOPTED", false, 160, 150, 5, 5, 0, 155, false, null, OffsetDateTime.now(), "ROLL_CALL"),
         null, List.of(), null, OffsetDateTime.now(), "1", "Délibérations", "1.1",
-        "Commande publique / Marchés publics", List.of(), null, null, null);
+        "Commande publique / Marchés publics", List.of(), null, null, null, List.of());
     List<RollCallVotes.BallotGroup> ballots = RollCallVotes.group(List.of(
         Map.entry("FOR", "M. Prénom1 MEMBRE1"), Map.entry("AGAINST", "Mme Prénom2 MEMBRE2"),
         Map.entry("FOR", "M. Prénom3 MEMBRE3"), Map.entry("ABSTAIN", "Mme Prénom4 MEMBRE4")));
