@@ -82,22 +82,35 @@ public final class ConvocationRules {
   }
 
   /**
-   * Checks that a body reconvened after a session without quorum meets at least {@value
-   * #RECONVOCATION_MIN_DAYS} clear days after the reconvocation was sent (CGCT L2121-17).
+   * Checks that a body reconvened after a sitting without quorum meets again at least {@value
+   * #RECONVOCATION_MIN_DAYS} clear days after that sitting (CGCT L2121-17), and not before today.
    *
+   * @param failedSittingDay the day of the sitting that lacked the quorum
+   * @param today the day the reconvocation is sent
    * @throws RuleViolation otherwise
    */
-  public static void checkReconvocation(LocalDate reconvocationDate, LocalDate newSessionDay) {
-    requireOrder(reconvocationDate, newSessionDay, "Reconvocation refusée");
-    long clear = clearDays(reconvocationDate, newSessionDay);
-    if (clear < RECONVOCATION_MIN_DAYS) {
-      throw new RuleViolation(
-          "Reconvocation refusée : "
-              + between(clear, reconvocationDate, newSessionDay)
-              + ", "
-              + RECONVOCATION_MIN_DAYS
-              + " requis (CGCT L2121-17)");
+  public static void checkReconvocation(LocalDate failedSittingDay, LocalDate today, LocalDate newSessionDay) {
+    if (failedSittingDay == null || today == null || newSessionDay == null) {
+      throw new RuleViolation("Reconvocation refusée : la date de la nouvelle séance est obligatoire");
     }
+    if (!newSessionDay.isAfter(today)) {
+      throw new RuleViolation("Reconvocation refusée : la nouvelle séance du " + frenchDate(newSessionDay)
+          + " doit être postérieure à l'envoi de la reconvocation, le " + frenchDate(today));
+    }
+    long clear = newSessionDay.isAfter(failedSittingDay) ? clearDays(failedSittingDay, newSessionDay) : -1;
+    if (clear < RECONVOCATION_MIN_DAYS) {
+      throw new RuleViolation("Reconvocation refusée : la nouvelle séance du " + frenchDate(newSessionDay)
+          + (clear < 0 ? " précède la séance du " + frenchDate(failedSittingDay) + " qui n'a pas atteint le quorum"
+              : " n'est qu'à " + clear + (clear > 1 ? " jours francs" : " jour franc") + " de la séance du "
+                  + frenchDate(failedSittingDay) + " qui n'a pas atteint le quorum")
+          + ", " + RECONVOCATION_MIN_DAYS + " jours francs requis (CGCT L2121-17)");
+    }
+  }
+
+  /** The first day a body may be reconvened: 3 clear days after the sitting without quorum, after today. */
+  public static LocalDate earliestReconvocation(LocalDate failedSittingDay, LocalDate today) {
+    LocalDate earliest = failedSittingDay.plusDays(RECONVOCATION_MIN_DAYS + 1L);
+    return earliest.isAfter(today) ? earliest : today.plusDays(1);
   }
 
   /** A date in French, « 16 juin 2022 », « 1er juillet 2022 ». */

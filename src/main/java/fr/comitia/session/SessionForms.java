@@ -99,12 +99,9 @@ final class SessionForms {
       view.put("presidingMember", record.presidingMember() == null ? null : record.presidingMember().fullName());
       view.put("sessionSecretary", record.sessionSecretary() == null ? null : record.sessionSecretary().fullName());
 
-      // Reconvocation: at least 3 clear days after today, at the hour of the first convocation.
+      // Reconvocation: at least 3 clear days after the sitting without quorum, at the hour of the first convocation.
       ZonedDateTime first = row.sessionDate().atZoneSameInstant(SessionService.PARIS);
-      LocalDate earliest = today.plusDays(ConvocationRules.RECONVOCATION_MIN_DAYS + 1L);
-      if (!earliest.isAfter(sessionDay)) {
-        earliest = sessionDay.plusDays(1);
-      }
+      LocalDate earliest = ConvocationRules.earliestReconvocation(sessionDay, today);
       ZonedDateTime proposed = earliest.atTime(first.toLocalTime()).atZone(SessionService.PARIS);
       view.put("reconvocation", Map.of(
           "minimumClearDays", ConvocationRules.RECONVOCATION_MIN_DAYS,

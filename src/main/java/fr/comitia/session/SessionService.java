@@ -286,11 +286,15 @@ public class SessionService {
     return judgement;
   }
 
-  /** Reconvenes with the same agenda, at least 3 clear days later, without quorum condition. */
+  /**
+   * Reconvenes with the same agenda, at least 3 clear days after the sitting that lacked the quorum,
+   * without quorum condition.
+   */
   OffsetDateTime reconvene(String sessionId, String newSessionDate) {
-    repository.findForUpdate(sessionId).orElseThrow();
+    SessionRepository.Row failed = repository.findForUpdate(sessionId).orElseThrow();
     OffsetDateTime date = parseDate(newSessionDate, NEW_SESSION_DATE);
-    ConvocationRules.checkReconvocation(LocalDate.now(clock.withZone(PARIS)), date.atZoneSameInstant(PARIS).toLocalDate());
+    ConvocationRules.checkReconvocation(sessionDay(failed), LocalDate.now(clock.withZone(PARIS)),
+        date.atZoneSameInstant(PARIS).toLocalDate());
     repository.reconvene(sessionId, date);
     return date;
   }

@@ -107,19 +107,39 @@ class ConvocationRulesTest {
   }
 
   @Test
-  void reconvocationNeedsThreeClearDays() {
+  void theFormProposesTheFirstDayTheRuleAllows() {
+    LocalDate failed = LocalDate.of(2022, 6, 16);
+    assertThat(ConvocationRules.earliestReconvocation(failed, failed)).isEqualTo(LocalDate.of(2022, 6, 20));
+    assertThat(ConvocationRules.earliestReconvocation(failed, LocalDate.of(2022, 6, 19)))
+        .isEqualTo(LocalDate.of(2022, 6, 20));
+    assertThat(ConvocationRules.earliestReconvocation(failed, LocalDate.of(2022, 6, 25)))
+        .isEqualTo(LocalDate.of(2022, 6, 26));
+    assertThatCode(() -> ConvocationRules.checkReconvocation(failed, LocalDate.of(2022, 6, 19),
+        ConvocationRules.earliestReconvocation(failed, LocalDate.of(2022, 6, 19)))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void reconvocationNeedsThreeClearDaysAfterTheSittingWithoutQuorum() {
+    LocalDate failed = LocalDate.of(2022, 6, 16);
     assertThat(ConvocationRules.RECONVOCATION_MIN_DAYS).isEqualTo(3);
-    assertThatCode(
-            () -> ConvocationRules.checkReconvocation(LocalDate.of(2022, 6, 16), LocalDate.of(2022, 6, 20)))
+    // 17, 18, 19 June: three clear days between the sitting of the 16th and the 20th.
+    assertThatCode(() -> ConvocationRules.checkReconvocation(failed, LocalDate.of(2022, 6, 16), LocalDate.of(2022, 6, 20)))
         .doesNotThrowAnyException();
-    assertThatThrownBy(
-            () -> ConvocationRules.checkReconvocation(LocalDate.of(2022, 6, 17), LocalDate.of(2022, 6, 20)))
+    // Sent later does not matter: the delay runs from the sitting that lacked the quorum.
+    assertThatCode(() -> ConvocationRules.checkReconvocation(failed, LocalDate.of(2022, 6, 18), LocalDate.of(2022, 6, 20)))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> ConvocationRules.checkReconvocation(failed, LocalDate.of(2022, 6, 16),
+            LocalDate.of(2022, 6, 19)))
         .isInstanceOf(RuleViolation.class)
-        .hasMessage(
-            "Reconvocation refusée : 2 jours francs entre le 17 juin 2022 et le 20 juin 2022, 3 requis (CGCT L2121-17)");
-    assertThatThrownBy(
-            () -> ConvocationRules.checkReconvocation(LocalDate.of(2022, 6, 20), LocalDate.of(2022, 6, 20)))
-        .isInstanceOf(RuleViolation.class)
-        .hasMessageStartingWith("Reconvocation refusée : ");
+        .hasMessage("Reconvocation refusée : la nouvelle séance du 19 juin 2022 n'est qu'à 2 jours francs de la séance "
+            + "du 16 juin 2022 qui n'a pas atteint le quorum, 3 jours francs requis (CGCT L2121-17)");
+    assertThatThrownBy(() -> ConvocationRules.checkReconvocation(failed, LocalDate.of(2022, 6, 10),
+            LocalDate.of(2022, 6, 14)))
+        .hasMessage("Reconvocation refusée : la nouvelle séance du 14 juin 2022 précède la séance du 16 juin 2022 qui "
+            + "n'a pas atteint le quorum, 3 jours francs requis (CGCT L2121-17)");
+    assertThatThrownBy(() -> ConvocationRules.checkReconvocation(failed, LocalDate.of(2022, 6, 21),
+            LocalDate.of(2022, 6, 20)))
+        .hasMessage("Reconvocation refusée : la nouvelle séance du 20 juin 2022 doit être postérieure à l'envoi de la "
+            + "reconvocation, le 21 juin 2022");
   }
 }

@@ -93,14 +93,15 @@ class SessionPathsIT {
     Task reconvene = flow.task(session, TASK_RECONVENE);
     String refusal = flow.completeRefused("secretariat", session, TASK_RECONVENE,
         Map.of("newSessionDate", "2023-03-23T10:00:00+01:00"));
-    assertThat(refusal).isEqualTo("Reconvocation refusée : 2 jours francs entre le 20 mars 2023 et le 23 mars 2023, "
-        + "3 requis (CGCT L2121-17)");
+    assertThat(refusal).isEqualTo("Reconvocation refusée : la nouvelle séance du 23 mars 2023 n'est qu'à 2 jours francs "
+        + "de la séance du 20 mars 2023 qui n'a pas atteint le quorum, 3 jours francs requis (CGCT L2121-17)");
     assertThat(flow.task(session, TASK_RECONVENE).getId()).isEqualTo(reconvene.getId());
     assertThat(flow.get("secretariat", "/api/sessions/" + session)).containsEntry("status", "NO_QUORUM")
         .containsEntry("sitting", 1);
     assertThat(mailsWithId("convocation-" + session + "-2-")).isEmpty();
 
-    // 3 clear days later: the 5 members are reconvened.
+    // 3 clear days after the sitting that lacked the quorum (sent the next day: the delay runs from the sitting).
+    Workflow.clockAt("2023-03-21T09:00:00+01:00");
     flow.completeOk("secretariat", session, TASK_RECONVENE, Map.of(NEW_SESSION_DATE, "2023-03-24T10:00:00+01:00"));
     flow.executeJobs();
     Map<String, Object> reconvened = flow.get("secretariat", "/api/sessions/" + session);
