@@ -216,11 +216,15 @@ public class MinutesService {
           .map(AttendanceLine::fullName).toList();
     }
 
-    /** « Membres en exercice : 22 ; présents : 7 ; représentés : 6 ; excusés : 15 ; absents : 0. » */
+    /**
+     * « Membres en exercice : 22 ; présents : 7 ; représentés : 6 ; excusés : 9 ; absents : 0. », the
+     * same counts as the lists below: a member who gave a proxy is counted once, as represented.
+     */
     public String getTotals() {
       var a = s.attendance();
-      return a == null ? null : "Membres en exercice : " + a.inOffice() + " ; présents : " + a.present()
-          + " ; représentés : " + a.proxies() + " ; excusés : " + a.excused() + " ; absents : " + a.absent() + ".";
+      return a == null ? null : "Membres en exercice : " + a.inOffice() + " ; présents : " + getPresent().size()
+          + " ; représentés : " + getRepresented().size() + " ; excusés : " + getExcused().size() + " ; absents : "
+          + getAbsent().size() + ".";
     }
 
     public String getPresidentTitle() {

@@ -190,7 +190,7 @@ class RegisterDocumentsIT {
             + "Hauts-de-France, sur convocation en date du dix juin deux mille vingt-deux, sous la présidence de "
             + "Mme Bénédicte MESSEANNE-GROBELNY.")
         .contains("Secrétaire de séance : M. Claude BACHELET.")
-        .contains("Membres en exercice : 22 ; présents : 7 ; représentés : 6 ; excusés : 15 ; absents : 0.")
+        .contains("Membres en exercice : 22 ; présents : 7 ; représentés : 6 ; excusés : 9 ; absents : 0.")
         .contains("Présents (7) : Mme Valérie BIEGALSKI, M. Grégory BARTHOLOMEUS, M. Luc MONNET")
         .contains("Représentés (6) : M. Arnaud DECAGNY, pouvoir à Mme BIEGALSKI ; M. Yvan HUTCHINSON, pouvoir à "
             + "M. BARTHOLOMEUS")
