@@ -152,6 +152,11 @@ public class ExtractService {
       return paragraphs(r.preamble());
     }
 
+    /** The preamble as the drafter wrote it: paragraphs, and lists where lines begin with « - », « • » or « * ». */
+    public List<Block> getPreambleBlocks() {
+      return blocks(r.preamble());
+    }
+
     /** « Le comité syndical, » */
     public String getAssemblyHeading() {
       String name = r.body().assemblyName();
@@ -197,6 +202,50 @@ public class ExtractService {
     /** French guillemets hold their text with non-breaking spaces: « NORD – PAS-DE-CALAIS » never loses its ». */
     static String guillemets(String text) {
       return text.replace("« ", "«\u00A0").replace(" »", "\u00A0»");
+    }
+
+    /** A paragraph ({@code items} empty) or a bulleted list ({@code text} null). */
+    public record Block(String text, List<String> items) {
+      public boolean isList() {
+        return !items.isEmpty();
+      }
+    }
+
+    private static final java.util.regex.Pattern BULLET = java.util.regex.Pattern.compile("^\\s*[-•*–]\\s+(.*)$");
+
+    /**
+     * Paragraphs (separated by a blank line; the lines of one joined by spaces) and lists (consecutive
+     * lines beginning with a bullet), in their order.
+     */
+    static List<Block> blocks(String text) {
+      List<Block> blocks = new java.util.ArrayList<>();
+      for (String paragraph : paragraphs(text)) {
+        List<String> words = new java.util.ArrayList<>();
+        List<String> items = new java.util.ArrayList<>();
+        for (String line : paragraph.split("\\R")) {
+          java.util.regex.Matcher bullet = BULLET.matcher(line);
+          if (bullet.matches()) {
+            if (!words.isEmpty()) {
+              blocks.add(new Block(String.join(" ", words), List.of()));
+              words.clear();
+            }
+            items.add(bullet.group(1).strip());
+          } else if (!line.isBlank()) {
+            if (!items.isEmpty()) {
+              blocks.add(new Block(null, List.copyOf(items)));
+              items.clear();
+            }
+            words.add(line.strip());
+          }
+        }
+        if (!words.isEmpty()) {
+          blocks.add(new Block(String.join(" ", words), List.of()));
+        }
+        if (!items.isEmpty()) {
+          blocks.add(new Block(null, List.copyOf(items)));
+        }
+      }
+      return blocks;
     }
 
     static List<String> paragraphs(String text) {

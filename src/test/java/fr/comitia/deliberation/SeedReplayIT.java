@@ -216,6 +216,10 @@ class SeedReplayIT {
         .contains("Suffrages exprimés : 13").contains("Pour extrait conforme :")
         .contains("Le Président du Syndicat mixte,").contains("M. Christophe COULON")
         .contains("Annexe : Projet de convention de groupement de commandes ENT")
+        // The preamble's list stays a list.
+        .contains("<p>L&#39;ENT Hauts-de-France a pour finalité :</p>")
+        .contains("<li>d&#39;offrir un service unique innovant à toute la communauté éducative")
+        .contains("<li>de contribuer à l&#39;égalité des chances en réduisant la fracture numérique liée aux usages,</li>")
         .contains("Transmis au représentant de l&#39;État le dix-sept juin deux mille vingt-deux (accusé de réception "
             + "n° 059-200041036-20220616-2022_14-DE), publié le dix-sept juin deux mille vingt-deux.");
     // The partner received the enforceable extract (the mention in its text), signed.
