@@ -133,6 +133,24 @@ class RegisterDocumentsIT {
   }
 
   @Test
+  void noDocumentHasABlankPage() {
+    Map<String, byte[]> documents = new java.util.LinkedHashMap<>();
+    documents.put("extrait", extract);
+    documents.put("procès-verbal", get("/api/sessions/" + session + "/minutes.pdf"));
+    documents.put("liste des délibérations", get("/api/sessions/" + session + "/deliberations.pdf"));
+    documents.put("convocation", get("/api/sessions/" + session + "/convocation.pdf"));
+    documents.forEach((name, pdf) -> {
+      List<String> pages = Pdfs.pages(pdf);
+      for (int i = 0; i < pages.size(); i++) {
+        // Beyond the running footer (« Page n / N »), every page says something.
+        String body = pages.get(i).replaceAll("Page \\d+ / \\d+", "").strip();
+        assertThat(body.length()).as("%s, page %d of %d: « %s »", name, i + 1, pages.size(), body)
+            .isGreaterThan(40);
+      }
+    });
+  }
+
+  @Test
   void everyFontOfTheDocumentsIsEmbedded() {
     for (byte[] pdf : List.of(extract, get("/api/sessions/" + session + "/minutes.pdf"),
         get("/api/sessions/" + session + "/convocation.pdf"))) {
