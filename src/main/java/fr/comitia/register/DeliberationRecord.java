@@ -73,8 +73,10 @@ public record DeliberationRecord(
 
   public record Review(String reviewerId, boolean approved, String comment, OffsetDateTime reviewedAt) {}
 
+  /** The sitting that examined the act; {@code agendaPosition} its order number on that agenda (R2121-9). */
   public record SessionInfo(String id, OffsetDateTime date, String place, LocalDate convocationDate, boolean urgent,
-      String urgencyReason, boolean reconvened, Person presidingMember, Person sessionSecretary) {}
+      String urgencyReason, boolean reconvened, Person presidingMember, Person sessionSecretary,
+      Integer agendaPosition) {}
 
   public record AttendanceLine(String memberId, String civility, String firstName, String lastName,
       String collectivity, String status, String proxyHolderId, String proxyHolderShortName) {

@@ -72,7 +72,8 @@ public class DeliberationRecords {
     if (row.sessionId() != null) {
       SessionRepository.Row s = sessions.find(row.sessionId()).orElseThrow();
       session = new SessionInfo(s.id(), s.sessionDate(), s.place(), s.convocationDate(), s.urgent(),
-          s.urgencyReason(), !s.quorumRequired(), person(s.presidingMemberId()), person(s.sessionSecretaryId()));
+          s.urgencyReason(), !s.quorumRequired(), person(s.presidingMemberId()), person(s.sessionSecretaryId()),
+          position(sessions.agenda(s.id()), row.id()));
       attendance = attendance(s, s.sitting());
       quorum = quorum(s.id(), s.sitting(), body);
       vote = sessions.vote(row.id(), s.id()).orElse(null);
@@ -104,6 +105,11 @@ public class DeliberationRecords {
             publicUrl.of(publicPath(row.id())), p.publishedAt(), p.sha256(), p.author(), p.authorOffice()))
             .orElse(null),
         row.enforceableAt(), interested);
+  }
+
+  private static Integer position(List<String> agenda, String deliberationId) {
+    int index = agenda.indexOf(deliberationId);
+    return index < 0 ? null : index + 1;
   }
 
   /** The act's page on the public register (no login), once published. */

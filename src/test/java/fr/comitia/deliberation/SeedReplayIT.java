@@ -206,6 +206,7 @@ class SeedReplayIT {
         .getForObject("/api/deliberations/" + id + "/extract.html", String.class);
     assertThat(extract)
         .contains("DÉLIBÉRATION 2022 – 14")
+        .contains("Point n° 1 de l&#39;ordre du jour")
         .contains("EXTRAIT DU REGISTRE DES DELIBERATIONS DU COMITE SYNDICAL")
         .contains("Le seize juin deux mille vingt-deux, le comité syndical du Syndicat mixte ouvert Nord – "
             + "Pas-de-Calais Numérique s&#39;est réuni à Lille, dans les locaux du Conseil régional des "

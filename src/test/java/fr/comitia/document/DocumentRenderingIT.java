@@ -91,7 +91,7 @@ class DocumentRenderingIT {
         List.of("Vu le code général des collectivités territoriales,"), "Sur proposition du Président",
         List.of(new Article("APPROUVE", "le marché.")), List.of("Pièce du marché"), List.of(),
         new SessionInfo("S1", OffsetDateTime.parse("2031-03-04T18:00:00+01:00"), "Arras", LocalDate.of(2031, 2, 25),
-            false, null, false, president, null),
+            false, null, false, president, null, 3),
         new Attendance(200, 150, 20, 30, 10, members),
         new Quorum("majorité des membres en exercice présents", "STATUTS", 200, 150, 10, 150, 101, true,
             "Le quorum étant atteint, le grand conseil peut valablement délibérer.",
@@ -117,7 +117,7 @@ class DocumentRenderingIT {
     assertThat(text)
         .contains("M. Prénom151 MEMBRE151 □ □ ⊠ M. MEMBRE1")
         .contains("150 20 30 10")
-        .contains("Paragraphe 40 du préambule")
+        .contains("Paragraphe 40 du préambule").contains("Point n° 3 de l'ordre du jour")
         .contains("Scrutin public : ont voté pour : M. Prénom1 MEMBRE1, M. Prénom3 MEMBRE3 ; ont voté contre : "
             + "Mme Prénom2 MEMBRE2 ; se sont abstenus : Mme Prénom4 MEMBRE4.");
     assertThat(pages.get(pages.size() - 1)).contains("Pour extrait conforme").contains("Annexe : Pièce du marché")
