@@ -246,7 +246,7 @@ public class SessionService {
   }
 
   /**
-   * The presiding member (required) and the session's secretary (optional) are members present at
+   * The presiding member and the session's secretary (both required, L2121-14, L2121-15) are members present at
    * a roll call that {@link AttendanceRules#check} accepted; returns its entries by member.
    */
   static Map<String, AttendanceEntry> requireOfficers(List<AttendanceEntry> entries, Map<String, String> names,
@@ -254,9 +254,9 @@ public class SessionService {
     Map<String, AttendanceEntry> byId = new LinkedHashMap<>();
     entries.forEach(e -> byId.put(e.memberId(), e));
     requirePresent(byId, names, presidingMemberId, "La présidence de séance", PRESIDING_MEMBER_ID);
-    if (sessionSecretaryId != null) {
-      requirePresent(byId, names, sessionSecretaryId, "Le secrétaire de séance", SESSION_SECRETARY_ID);
-    }
+    // « Au début de chacune de ses séances, le conseil nomme un ou plusieurs de ses membres pour remplir
+    // les fonctions de secrétaire » (CGCT L2121-15): the minutes are drawn up by them.
+    requirePresent(byId, names, sessionSecretaryId, "Le secrétaire de séance", SESSION_SECRETARY_ID);
     return byId;
   }
 

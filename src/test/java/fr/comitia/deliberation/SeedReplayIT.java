@@ -264,7 +264,7 @@ class SeedReplayIT {
     flow.executeJobs();
     flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(
         "attendance", flow.resourceList("/seed/attendance-2022-06-16.json"),
-        "presidingMemberId", "bmesseannegrobelny"));
+        "presidingMemberId", "bmesseannegrobelny", "sessionSecretaryId", "cbachelet"));
 
     assertThat(flow.hasTask(session, TASK_RECORD_VOTE)).isFalse();
     assertThat(flow.task(session, TASK_RECONVENE).getName()).isEqualTo("Reconvoquer l'assemblée");

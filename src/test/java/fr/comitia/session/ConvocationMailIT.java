@@ -231,7 +231,8 @@ class ConvocationMailIT {
       e.put("proxyHolderId", null);
       everyone.add(e);
     }
-    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, everyone, PRESIDING_MEMBER_ID, "ccoulon"));
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, everyone, PRESIDING_MEMBER_ID, "ccoulon",
+        "sessionSecretaryId", "lmonnet"));
     ResponseEntity<String> spent = anonymous.getForEntity(base + link, String.class);
     assertThat(spent.getStatusCode().value()).isEqualTo(404);
     assertThat(spent.getBody()).contains("Lien invalide ou expiré").doesNotContain("VANPEENE");

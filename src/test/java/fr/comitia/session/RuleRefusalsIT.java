@@ -89,6 +89,13 @@ class RuleRefusalsIT {
             line("lmonnet", "EXCUSED", null)), "lmonnet",
         "La présidence de séance : M. Luc MONNET n'est pas présent(e).");
 
+    // The session's secretary is named at the start of every sitting (L2121-15).
+    assertRollCallRefused(session, rollCall, roll(
+            line("ccoulon", "PRESENT", null), line("bmesseannegrobelny", "PRESENT", null),
+            line("gbartholomeus", "PRESENT", null), line("avanpeene", "PRESENT", null),
+            line("lmonnet", "PRESENT", null)), "ccoulon",
+        "Le secrétaire de séance est obligatoire (sessionSecretaryId).");
+
     // Corrected: one proxy to a present member.
     flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, roll(
             line("ccoulon", "PRESENT", null), line("bmesseannegrobelny", "EXCUSED", "lmonnet"),
@@ -124,7 +131,7 @@ class RuleRefusalsIT {
             line("ccoulon", "PRESENT", null), line("bmesseannegrobelny", "PRESENT", null),
             line("gbartholomeus", "PRESENT", null), line("avanpeene", "EXCUSED", null),
             line("lmonnet", "PRESENT", null)),
-        "presidingMemberId", "ccoulon"));
+        "presidingMemberId", "ccoulon", "sessionSecretaryId", "lmonnet"));
     Task vote = flow.task(session, TASK_RECORD_VOTE);
 
     assertVoteRefused(session, vote, item, vote(3, 1, 1, 0),

@@ -75,7 +75,8 @@ class SessionPathsIT {
     Workflow.clockAt("2023-03-20T10:00:00+01:00");
     flow.executeJobs();
     flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(
-        "attendance", attendance(List.of("ccoulon", "lmonnet")), "presidingMemberId", "ccoulon"));
+        "attendance", attendance(List.of("ccoulon", "lmonnet")), "presidingMemberId", "ccoulon",
+        "sessionSecretaryId", "lmonnet"));
 
     assertThat(flow.hasTask(session, TASK_RECORD_VOTE)).isFalse();
     assertThat(flow.task(session, TASK_RECONVENE).getName()).isEqualTo("Reconvoquer l'assemblée");
@@ -121,7 +122,7 @@ class SessionPathsIT {
     Workflow.clockAt("2023-03-24T10:00:00+01:00");
     flow.executeJobs();
     flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(
-        "attendance", attendance(List.of("ccoulon")), "presidingMemberId", "ccoulon"));
+        "attendance", attendance(List.of("ccoulon")), "presidingMemberId", "ccoulon", "sessionSecretaryId", "ccoulon"));
     Map<String, Object> sitting = flow.get("secretariat", "/api/sessions/" + session);
     assertThat(sitting).containsEntry("status", "IN_SESSION");
     Map<String, Object> noCondition = (Map<String, Object>) sitting.get("quorum");

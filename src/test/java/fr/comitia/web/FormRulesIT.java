@@ -219,7 +219,8 @@ class FormRulesIT {
         session, TASK_ROLL_CALL, Map.of(ATTENDANCE, seed, PRESIDING_MEMBER_ID, ids.get(21))));
 
     // What the check accepted, the completion accepts, and the quorum recorded is the one announced.
-    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, seed, PRESIDING_MEMBER_ID, presiding));
+    flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, seed, PRESIDING_MEMBER_ID, presiding,
+        "sessionSecretaryId", ids.get(1)));
     Map<String, Object> quorum = (Map<String, Object>) flow.get("secretariat", "/api/sessions/" + session).get("quorum");
     assertThat(quorum.toString()).contains("13").contains("12");
     assertThat(flow.hasTask(session, TASK_RECORD_VOTE)).isTrue();
@@ -318,9 +319,16 @@ class FormRulesIT {
       throws Exception {
     ResponseEntity<Map<String, Object>> response = get("secretariat", "/api/forms/roll-call-check?sessionId="
         + session + "&attendance=" + encode(json.writeValueAsString(attendance))
-        + (presiding == null ? "" : "&presidingMemberId=" + presiding));
+        + (presiding == null ? "" : "&presidingMemberId=" + presiding)
+        + secretary(attendance, presiding).map(s -> "&sessionSecretaryId=" + s).orElse(""));
     assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
     return response.getBody();
+  }
+
+  /** The session's secretary the form would choose: a member present other than the presiding one. */
+  private static java.util.Optional<String> secretary(List<Map<String, Object>> attendance, String presiding) {
+    return attendance.stream().filter(l -> "PRESENT".equals(l.get("status")) && !l.get("memberId").equals(presiding))
+        .map(l -> (String) l.get("memberId")).findFirst();
   }
 
   private Map<String, Object> vote(String query) {

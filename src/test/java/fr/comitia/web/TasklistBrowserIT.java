@@ -475,7 +475,7 @@ class TasklistBrowserIT {
       attendance.add(entry);
     }
     flow.completeOk("secretariat", session, TASK_ROLL_CALL, Map.of(ATTENDANCE, attendance,
-        "presidingMemberId", members.get(0).get("id")));
+        "presidingMemberId", members.get(0).get("id"), "sessionSecretaryId", members.get(1).get("id")));
     assertThat(flow.hasTask(session, TASK_RECONVENE)).isTrue();
 
     browser.loginToTasklist("secretariat", "secretariat-demo");
