@@ -95,7 +95,8 @@ public class MinutesService {
               && vote.votesFor().equals(vote.votesAgainst()) ? presidingVoteLabel(vote.presidingVote()) : null,
           rollCall.groups(a.deliberationId(), session.id()),
           votedHere ? d.interestedMembers().stream().map(ExtractService.Wording::interestedSentence).toList()
-              : List.of()));
+              : List.of(),
+          votedHere && vote != null ? ExtractService.Wording.paragraphs(vote.debateSummary()) : List.of()));
     }
     return items;
   }
@@ -124,7 +125,7 @@ public class MinutesService {
   public record Item(int position, String number, String object, String rapporteur, String outcome,
       String outcomeLabel, Integer votesFor, Integer votesAgainst, Integer abstentions, Integer notParticipating,
       Integer suffragesExprimes, boolean secretBallot, String presidingVote, List<BallotGroup> ballots,
-      List<String> interested) {
+      List<String> interested, List<String> debate) {
 
     public boolean voted() {
       return "ADOPTED".equals(outcome) || "REJECTED".equals(outcome);

@@ -21,6 +21,8 @@ public final class InputLimits {
   public static final int ARTICLE_TEXT = 10_000;
   public static final int ARTICLES = 100;
   public static final int ANNEX_TITLE = 500;
+  /** The substance of the debate on one item (recordVote « debateSummary »). */
+  public static final int DEBATE_SUMMARY = 20_000;
   public static final int ANNEXES = 50;
   public static final int PARTNERS = 50;
   public static final int PARTNER_NAME = 300;

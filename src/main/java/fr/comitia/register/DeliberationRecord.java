@@ -97,7 +97,7 @@ public record DeliberationRecord(
    */
   public record Vote(String outcome, boolean withdrawn, Integer voters, Integer votesFor, Integer votesAgainst,
       Integer abstentions, Integer notParticipating, Integer suffragesExprimes, boolean secretBallot,
-      String presidingVote, OffsetDateTime recordedAt, String ballot) {
+      String presidingVote, OffsetDateTime recordedAt, String ballot, String debateSummary) {
 
     /** The tie was decided by the presiding member's vote (public vote). */
     public boolean castingVote() {

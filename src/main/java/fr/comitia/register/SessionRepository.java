@@ -170,6 +170,12 @@ public class SessionRepository {
     }
   }
 
+  /** The substance of the debate on the item (written with the vote, before the act is numbered). */
+  public void saveDebate(String sessionId, String deliberationId, String summary) {
+    jdbc.sql("update comitia.vote set debate_summary = :text where deliberation_id = :d and session_id = :s")
+        .param("text", summary).param("d", deliberationId).param("s", sessionId).update();
+  }
+
   /** The members who did not take part in the item's vote for a personal interest. */
   public void saveInterested(String sessionId, String deliberationId, List<String> memberIds) {
     for (String member : memberIds) {
@@ -205,7 +211,8 @@ public class SessionRepository {
             select outcome, withdrawn, voters, votes_for, votes_against, abstentions, not_participating,
                    votes_for + votes_against as suffrages_exprimes, secret_ballot, presiding_vote, recorded_at,
                    case when withdrawn then null
-                        else coalesce(ballot, case when secret_ballot then 'SECRET' else 'SHOW_OF_HANDS' end) end as ballot
+                        else coalesce(ballot, case when secret_ballot then 'SECRET' else 'SHOW_OF_HANDS' end) end as ballot,
+                   debate_summary
               from comitia.vote where deliberation_id = :d and session_id = :s""")
         .param("d", deliberationId).param("s", sessionId).query(DeliberationRecord.Vote.class).optional();
   }

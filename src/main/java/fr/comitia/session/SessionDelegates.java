@@ -206,7 +206,7 @@ final class SessionDelegates {
   @Component("recordVoteListener")
   static class RecordVoteListener implements TaskListener {
     static final List<String> VOTE_VARIABLES = List.of(WITHDRAWN, VOTES_FOR, VOTES_AGAINST, ABSTENTIONS,
-        NOT_PARTICIPATING, SECRET_BALLOT, PRESIDING_VOTE, BALLOT, BALLOTS, INTERESTED_MEMBER_IDS);
+        NOT_PARTICIPATING, SECRET_BALLOT, PRESIDING_VOTE, BALLOT, BALLOTS, INTERESTED_MEMBER_IDS, DEBATE_SUMMARY);
 
     private final SessionService service;
     private final Actors actors;
@@ -227,7 +227,9 @@ final class SessionDelegates {
           Boolean.TRUE.equals(Variables.bool(task, SECRET_BALLOT)),
           presidingVote(task), ballot(task), ballots(task), interested(task));
       String deliberationId = Variables.string(task, DELIBERATION_ID);
-      service.recordVote(id(task), deliberationId, input, actors.current(task));
+      String debate = Variables.string(task, DEBATE_SUMMARY, "La substance des débats (debateSummary)",
+          fr.comitia.platform.InputLimits.DEBATE_SUMMARY);
+      service.recordVote(id(task), deliberationId, input, debate, actors.current(task));
       // The next item starts from a blank form.
       task.getExecution().getProcessInstance().removeVariables(VOTE_VARIABLES);
     }

@@ -303,6 +303,12 @@ public class SessionService {
 
   /** Checks and records the vote on one item, then tells the deliberation its outcome. */
   VoteResult recordVote(String sessionId, String deliberationId, VoteInput input, String recordedBy) {
+    return recordVote(sessionId, deliberationId, input, null, recordedBy);
+  }
+
+  /** The same, with the substance of the debate on the item for the minutes (L2121-15). */
+  VoteResult recordVote(String sessionId, String deliberationId, VoteInput input, String debateSummary,
+      String recordedBy) {
     SessionRepository.Row session = repository.findForUpdate(sessionId).orElseThrow();
     if (repository.voted(sessionId, deliberationId)) {
       throw new RuleViolation("Vote déjà enregistré pour « " + deliberationId + " ».");
@@ -326,6 +332,9 @@ public class SessionService {
         decided.notParticipating() + interested.size(), decided.suffragesExprimes(), decided.tieDecidedByPresident());
     repository.saveVote(sessionId, deliberationId, result, input.ballot(), input.presidingVote(), recordedBy,
         OffsetDateTime.now(clock));
+    if (debateSummary != null && !debateSummary.isBlank()) {
+      repository.saveDebate(sessionId, deliberationId, debateSummary.strip());
+    }
     if (result.outcome() != Outcome.WITHDRAWN) {
       repository.saveBallots(sessionId, deliberationId, input.ballots().stream()
           .map(b -> new SessionRepository.Ballot(b.memberId(), b.choice().name())).toList());

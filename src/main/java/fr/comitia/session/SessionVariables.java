@@ -59,6 +59,8 @@ public final class SessionVariables {
   public static final String BALLOTS = "ballots";
   /** Json array of the members who do not take part for a personal interest (L2131-11). Added 2026-12. */
   public static final String INTERESTED_MEMBER_IDS = "interestedMemberIds";
+  /** The substance of the debate on the item, for the minutes (L2121-15). Added 2026-12. */
+  public static final String DEBATE_SUMMARY = "debateSummary";
 
   // Task ids
   public static final String TASK_BUILD_AGENDA = "buildAgenda";

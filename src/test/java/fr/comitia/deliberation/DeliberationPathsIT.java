@@ -276,6 +276,8 @@ class DeliberationPathsIT {
     rollCall.put("ballots", List.of(Map.of("memberId", "ccoulon", "choice", "FOR"),
         Map.of("memberId", "bmesseannegrobelny", "choice", "AGAINST"),
         Map.of("memberId", "gbartholomeus", "choice", "FOR"), Map.of("memberId", "avanpeene", "choice", "ABSTAIN")));
+    rollCall.put("debateSummary", "Mme MESSEANNE-GROBELNY s'inquiète du coût de l'adhésion.\n\n"
+        + "M. le Président rappelle que la cotisation est fixée par les statuts de l'agence.");
     flow.completeOk("secretariat", session, TASK_RECORD_VOTE, rollCall);
 
     Map<String, Object> record = flow.get("directeur", "/api/deliberations/" + id);
@@ -290,7 +292,9 @@ class DeliberationPathsIT {
     byte[] minutes = rest.withBasicAuth("directeur", "directeur-demo")
         .getForObject("/api/sessions/" + session + "/minutes.pdf", byte[].class);
     assertThat(fr.comitia.support.Pdfs.text(minutes)).contains("Scrutin public : ont voté pour : M. Christophe COULON, "
-        + "M. Grégory BARTHOLOMEUS ; ont voté contre : Mme Bénédicte MESSEANNE-GROBELNY");
+        + "M. Grégory BARTHOLOMEUS ; ont voté contre : Mme Bénédicte MESSEANNE-GROBELNY")
+        .contains("Débats : Mme MESSEANNE-GROBELNY s'inquiète du coût de l'adhésion. M. le Président rappelle que la "
+            + "cotisation est fixée par les statuts de l'agence.");
   }
 
   @Test

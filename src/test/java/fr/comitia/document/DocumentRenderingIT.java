@@ -96,7 +96,7 @@ class DocumentRenderingIT {
         new Quorum("majorité des membres en exercice présents", "STATUTS", 200, 150, 10, 150, 101, true,
             "Le quorum étant atteint, le grand conseil peut valablement délibérer.",
             "150 présents sur 200 membres en exercice, 101 requis"),
-        new Vote("ADOPTED", false, 160, 150, 5, 5, 0, 155, false, null, OffsetDateTime.now(), "ROLL_CALL"),
+        new Vote("ADOPTED", false, 160, 150, 5, 5, 0, 155, false, null, OffsetDateTime.now(), "ROLL_CALL", null),
         null, List.of(), null, OffsetDateTime.now(), "1", "Délibérations", "1.1",
         "Commande publique / Marchés publics", List.of(), null, null, null, List.of());
     List<RollCallVotes.BallotGroup> ballots = RollCallVotes.group(List.of(
