@@ -67,6 +67,14 @@ public class MinutesService {
     return renderer.render(html(sessionId, "deliberation-list"));
   }
 
+  /**
+   * The session's closing sheet of the register (R2121-9): the numbers of the items voted, the members
+   * present, room for their signatures; rendered from the register at each request.
+   */
+  public byte[] closingSheetPdf(String sessionId) {
+    return renderer.render(html(sessionId, "closing-sheet"));
+  }
+
   /** The minutes and the list as kept in the register once the session is closed. */
   public Optional<DocumentStore.Document> stored(String sessionId, String kind) {
     return store.latest("SESSION", sessionId, kind);
@@ -156,6 +164,11 @@ public class MinutesService {
     /** « PROCÈS-VERBAL DE LA SÉANCE DU COMITÉ SYNDICAL » */
     public String getMinutesTitle() {
       return ("Procès-verbal de la séance du " + body.assemblyName()).toUpperCase(Locale.FRENCH);
+    }
+
+    /** « FEUILLET DE CLÔTURE DE LA SÉANCE DU COMITÉ SYNDICAL » */
+    public String getClosingSheetTitle() {
+      return ("Feuillet de clôture de la séance du " + body.assemblyName()).toUpperCase(Locale.FRENCH);
     }
 
     /** « LISTE DES DÉLIBÉRATIONS DE LA SÉANCE DU COMITÉ SYNDICAL » */

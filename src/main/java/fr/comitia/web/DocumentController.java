@@ -78,6 +78,16 @@ class DocumentController {
             + "clôture de la séance « " + id + " », qui n'est pas close."));
   }
 
+  @GetMapping("/api/sessions/{id}/closing-sheet.pdf")
+  ResponseEntity<byte[]> closingSheet(@PathVariable String id) {
+    SessionRecord session = session(id);
+    if (session.closedAt() == null) {
+      throw ApiException.notFound("Feuillet de clôture introuvable : il est établi à la clôture de la séance « " + id
+          + " », qui n'est pas close.");
+    }
+    return pdf("feuillet-cloture-" + id + ".pdf", minutes.closingSheetPdf(id));
+  }
+
   @GetMapping("/api/sessions/{id}/convocation.pdf")
   ResponseEntity<byte[]> convocation(@PathVariable String id) {
     session(id);

@@ -133,12 +133,24 @@ class RegisterDocumentsIT {
   }
 
   @Test
+  void theClosingSheetListsTheItemsNumbersAndThePresentMembersWithRoomForTheirSignatures() {
+    String sheet = Pdfs.text(Pdfs.keep("feuillet-cloture.pdf", get("/api/sessions/" + session + "/closing-sheet.pdf")));
+    assertThat(sheet).contains("FEUILLET DE CLÔTURE DE LA SÉANCE DU COMITÉ SYNDICAL")
+        .contains("Séance du jeudi seize juin deux mille vingt-deux")
+        .contains("1 2022-14 Adhésion au groupement de commandes")
+        .contains("Membre présent Signature")
+        .contains("Mme Valérie BIEGALSKI").contains("M. Grégory BARTHOLOMEUS").contains("M. Luc MONNET")
+        .contains("Le Président du Syndicat mixte,").doesNotContain("M. Arnaud DECAGNY");
+  }
+
+  @Test
   void noDocumentHasABlankPage() {
     Map<String, byte[]> documents = new java.util.LinkedHashMap<>();
     documents.put("extrait", extract);
     documents.put("procès-verbal", get("/api/sessions/" + session + "/minutes.pdf"));
     documents.put("liste des délibérations", get("/api/sessions/" + session + "/deliberations.pdf"));
     documents.put("convocation", get("/api/sessions/" + session + "/convocation.pdf"));
+    documents.put("feuillet de clôture", get("/api/sessions/" + session + "/closing-sheet.pdf"));
     documents.forEach((name, pdf) -> {
       List<String> pages = Pdfs.pages(pdf);
       for (int i = 0; i < pages.size(); i++) {
