@@ -236,11 +236,14 @@ final class SessionForms {
     private final SessionRepository repository;
     private final SessionAgenda agenda;
     private final SessionService service;
+    private final InterestDeclarations interests;
 
-    VoteFormListener(SessionRepository repository, SessionAgenda agenda, SessionService service) {
+    VoteFormListener(SessionRepository repository, SessionAgenda agenda, SessionService service,
+        InterestDeclarations interests) {
       this.repository = repository;
       this.agenda = agenda;
       this.service = service;
+      this.interests = interests;
     }
 
     @Override
@@ -279,6 +282,8 @@ final class SessionForms {
       view.put("represented", represented);
       view.put("presentOrRepresented", present + represented);
       view.put("voters", voters);
+      // Declared beforehand from the members' personal links: the form starts with them ticked.
+      view.put("declaredInterested", interests.declaredFor(sessionId, deliberationId));
       view.put("presidingMember", row.presidingMemberId() == null ? null : service.name(row.presidingMemberId()));
       TaskFormData.show(task, VOTE_VIEW, view);
     }

@@ -25,24 +25,34 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class ProxyController {
 
   private final ProxyService proxies;
+  private final fr.comitia.session.InterestDeclarations interests;
 
-  ProxyController(ProxyService proxies) {
+  ProxyController(ProxyService proxies, fr.comitia.session.InterestDeclarations interests) {
     this.proxies = proxies;
+    this.interests = interests;
   }
 
   @GetMapping
   String page(@PathVariable String token, Model model) {
-    model.addAttribute("p", proxies.page(grant(token)));
+    Grant grant = grant(token);
+    model.addAttribute("p", proxies.page(grant));
+    model.addAttribute("items", interests.items(grant));
     return "web/proxy";
   }
 
   @PostMapping
   String submit(@PathVariable String token, @RequestParam(defaultValue = "declare") String action,
-      @RequestParam(required = false) String status, @RequestParam(required = false) String holderId, Model model,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String holderId,
+      @RequestParam(name = "interest", required = false) java.util.List<String> interest, Model model,
       jakarta.servlet.http.HttpServletResponse response) {
     Grant grant = grant(token);
     try {
-      if ("revoke".equals(action)) {
+      if ("interests".equals(action)) {
+        interests.declare(grant, interest);
+        model.addAttribute("message", interest == null || interest.isEmpty()
+            ? "Vous ne déclarez d'intérêt personnel à aucune affaire de l'ordre du jour."
+            : "Votre déclaration d'intérêt est enregistrée : le secrétariat en tiendra compte au vote.");
+      } else if ("revoke".equals(action)) {
         proxies.revoke(grant);
         model.addAttribute("message", "Votre déclaration est retirée : vous êtes attendu(e) à la séance.");
       } else {
@@ -60,9 +70,11 @@ class ProxyController {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("error", e.getMessage());
       model.addAttribute("p", proxies.page(grant));
+      model.addAttribute("items", interests.items(grant));
       return "web/proxy";
     }
     model.addAttribute("p", proxies.page(grant));
+    model.addAttribute("items", interests.items(grant));
     return "web/proxy";
   }
 

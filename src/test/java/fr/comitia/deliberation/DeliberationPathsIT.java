@@ -304,6 +304,27 @@ class DeliberationPathsIT {
     String lease = approvedDraft("Bail de la salle communale à l'association présidée par M. COULON", List.of());
     String grant = approvedDraft("Subvention à l'association de M. BARTHOLOMEUS", List.of());
     String session = convokedSession("2023-04-20T10:00:00+02:00", "2023-04-10T09:00:00+02:00", lease, grant);
+
+    // Before the sitting, M. BARTHOLOMEUS declares his interest in the grant from his personal link.
+    MimeMessage convocation = Mails.received(smtp, "gregory.bartholomeus@elus.example.org", "20 avril 2023").get(0);
+    String link = rest.getRootUri() + Mails.proxyLink(convocation);
+    TestRestTemplate anonymous = new TestRestTemplate();
+    String page = anonymous.getForObject(link, String.class);
+    assertThat(page).contains("Intérêt personnel à une affaire")
+        .contains("Point 2 : Subvention à l&#39;association de M. BARTHOLOMEUS");
+    org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+    form.add("action", "interests");
+    form.add("interest", "D0");
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> wrong = anonymous.postForEntity(link, new HttpEntity<>(form, headers), String.class);
+    assertThat(wrong.getStatusCode().value()).isEqualTo(400);
+    assertThat(wrong.getBody()).contains("Déclaration refusée : « D0 » n&#39;est pas à l&#39;ordre du jour de cette séance.");
+    form.set("interest", grant);
+    assertThat(anonymous.postForEntity(link, new HttpEntity<>(form, headers), String.class).getBody())
+        .contains("Votre déclaration d&#39;intérêt est enregistrée");
+    assertThat(anonymous.getForObject(link, String.class)).containsPattern("value=\"" + grant + "\"\\s+checked");
+
     // Four of the bureau's five are present: the quorum (more than half, 3) is reached for the sitting…
     openAndCallRoll(session, "2023-04-20T10:00:00+02:00", List.of("ccoulon", "bmesseannegrobelny", "gbartholomeus",
         "avanpeene"));
@@ -320,6 +341,10 @@ class DeliberationPathsIT {
         .contains("Membre intéressé : M. Luc MONNET n'est ni présent ni représenté à cette séance");
     assertThat(flow.get("directeur", "/api/deliberations/" + lease)).containsEntry("vote", null);
     flow.completeOk("secretariat", session, TASK_RECORD_VOTE, Map.of("withdrawn", true));
+
+    // The grant's vote form starts with the member's declaration.
+    Object voteView = taskService.getVariable(flow.task(session, TASK_RECORD_VOTE).getId(), "voteView");
+    assertThat(String.valueOf(voteView)).contains("\"declaredInterested\":[\"gbartholomeus\"]");
 
     // With the quorum kept, the interested member is no voter: 3 voters, not 4.
     Map<String, Object> grant1 = new LinkedHashMap<>(vote(2, 1, 1));
