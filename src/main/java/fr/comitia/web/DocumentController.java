@@ -33,9 +33,12 @@ class DocumentController {
   private final MinutesService minutes;
   private final DraftDocuments drafts;
   private final ReadAccess access;
+  private final fr.comitia.document.RegisterTables tables;
 
   DocumentController(DeliberationRecords deliberations, SessionRecords sessions, ExtractService extracts,
-      SignedExtracts signedExtracts, MinutesService minutes, DraftDocuments drafts, ReadAccess access) {
+      SignedExtracts signedExtracts, MinutesService minutes, DraftDocuments drafts, ReadAccess access,
+      fr.comitia.document.RegisterTables tables) {
+    this.tables = tables;
     this.deliberations = deliberations;
     this.sessions = sessions;
     this.extracts = extracts;
@@ -76,6 +79,17 @@ class DocumentController {
     return minutes.stored(id, MinutesService.DELIBERATION_LIST).map(DocumentController::pdf)
         .orElseThrow(() -> ApiException.notFound("Liste des délibérations introuvable : elle est établie à la "
             + "clôture de la séance « " + id + " », qui n'est pas close."));
+  }
+
+  /** The yearly tables of a body's register (R2121-9), by date and by matière: adopted acts only. */
+  @GetMapping("/api/bodies/{bodyId}/register/{year}/tables.pdf")
+  ResponseEntity<byte[]> registerTables(@PathVariable String bodyId, @PathVariable String year) {
+    if (!year.matches("\\d{4}")) {
+      throw ApiException.badRequest("L'année « " + year + " » doit s'écrire sur quatre chiffres (par exemple 2022).");
+    }
+    return tables.pdf(bodyId, Integer.parseInt(year))
+        .map(pdf -> pdf("tables-registre-" + bodyId + "-" + year + ".pdf", pdf))
+        .orElseThrow(() -> ApiException.notFound("Assemblée « " + bodyId + " » introuvable."));
   }
 
   @GetMapping("/api/sessions/{id}/closing-sheet.pdf")

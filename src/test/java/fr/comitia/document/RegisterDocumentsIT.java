@@ -144,6 +144,22 @@ class RegisterDocumentsIT {
   }
 
   @Test
+  void theYearlyTablesListTheNumberedActsByDateAndByMatiere() {
+    String tables = Pdfs.text(Pdfs.keep("tables-2022.pdf", get("/api/bodies/comitesyndical/register/2022/tables.pdf")));
+    assertThat(tables).contains("TABLES DU REGISTRE DES DÉLIBÉRATIONS DU COMITÉ SYNDICAL — 2022")
+        .contains("Table chronologique").contains("2022-14 16 juin 2022 Adhésion au groupement de commandes")
+        .contains("Table par matière").contains("1.4 — Commande publique / Autres types de contrats");
+    assertThat(Pdfs.text(get("/api/bodies/comitesyndical/register/2021/tables.pdf")))
+        .contains("Aucune délibération numérotée cette année.");
+    assertThat(refusal("/api/bodies/nobody/register/2022/tables.pdf").get("message"))
+        .isEqualTo("Assemblée « nobody » introuvable.");
+    ResponseEntity<String> badYear = flow.as("directeur")
+        .getForEntity("/api/bodies/comitesyndical/register/22/tables.pdf", String.class);
+    assertThat(badYear.getStatusCode().value()).isEqualTo(400);
+    assertThat(badYear.getBody()).contains("L'année « 22 » doit s'écrire sur quatre chiffres");
+  }
+
+  @Test
   void noDocumentHasABlankPage() {
     Map<String, byte[]> documents = new java.util.LinkedHashMap<>();
     documents.put("extrait", extract);
