@@ -1,5 +1,6 @@
 package fr.comitia.notification;
 
+import fr.comitia.platform.PublicUrl;
 import fr.comitia.register.AnnexFileRepository;
 import fr.comitia.register.DeliberationRepository;
 import fr.comitia.register.NotificationRepository;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,11 +41,11 @@ public class NotificationService {
   private final NotificationSettings settings;
   private final RuntimeService runtimeService;
   private final Clock clock;
-  private final String publicUrl;
+  private final PublicUrl publicUrl;
 
   NotificationService(NotificationRepository repository, AnnexFileRepository annexes, DeliberationRepository deliberations, Organisation organisation, MailService mail,
       DocumentStore documents, LinkSigner signer, NotificationSettings settings, RuntimeService runtimeService,
-      Clock clock, @Value("${comitia.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+      Clock clock, PublicUrl publicUrl) {
     this.repository = repository;
     this.annexes = annexes;
     this.deliberations = deliberations;
@@ -56,7 +56,7 @@ public class NotificationService {
     this.settings = settings;
     this.runtimeService = runtimeService;
     this.clock = clock;
-    this.publicUrl = publicUrl.replaceAll("/+$", "");
+    this.publicUrl = publicUrl;
   }
 
   /** One notification per partner of the draft (a declared partner or a name and address); their ids. */
@@ -93,7 +93,7 @@ public class NotificationService {
   public String acknowledgementLink(long notificationId) {
     String token = signer.sign(LINK_PURPOSE, String.valueOf(notificationId),
         clock.instant().plus(settings.linkValidity()));
-    return publicUrl + "/accuse-reception/" + token;
+    return publicUrl.of("/accuse-reception/" + token);
   }
 
   public Optional<Notification> fromToken(String token) {

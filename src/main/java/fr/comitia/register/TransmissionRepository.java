@@ -1,7 +1,6 @@
 package fr.comitia.register;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,11 +50,6 @@ public class TransmissionRepository {
         .param("id", deliberationId).query(Transmission.class).optional();
   }
 
-  public List<Transmission> all(String deliberationId) {
-    return jdbc.sql("select " + COLUMNS + " from comitia.transmission where deliberation_id = :id order by attempt")
-        .param("id", deliberationId).query(Transmission.class).list();
-  }
-
   /**
    * Takes a PENDING row (unclaimed, or under an expired claim) for the execution holding {@code token};
    * PostgreSQL re-checks the condition on a row a concurrent claim just committed: of two, one wins.
@@ -99,13 +93,5 @@ public class TransmissionRepository {
                    ar_acte = :ar
              where id = :id and status = 'TRANSMITTED'""")
         .param("id", id).param("actes", actesId).param("at", at).param("ar", arActe).update() == 1;
-  }
-
-  /** The ARActe's XML as the gateway gave it, once acknowledged. */
-  public Optional<byte[]> arActe(String deliberationId) {
-    return jdbc.sql("""
-            select ar_acte from comitia.transmission
-             where deliberation_id = :id and status = 'ACKNOWLEDGED' order by attempt desc limit 1""")
-        .param("id", deliberationId).query(byte[].class).optional();
   }
 }

@@ -1,5 +1,6 @@
 package fr.comitia.session;
 
+import fr.comitia.platform.PublicUrl;
 import fr.comitia.register.SessionRepository;
 import fr.comitia.register.AttendanceEntry;
 import fr.comitia.register.AttendanceStatus;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,11 +42,11 @@ public class ProxyService {
   private final MailOutbox outbox;
   private final MailTemplates templates;
   private final Clock clock;
-  private final String publicUrl;
+  private final PublicUrl publicUrl;
 
   ProxyService(SessionRepository sessions, SessionService sessionService, QuorumService quorum, LinkSigner signer,
       JdbcClient jdbc, MailOutbox outbox, MailTemplates templates, Clock clock,
-      @Value("${comitia.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+      PublicUrl publicUrl) {
     this.sessions = sessions;
     this.sessionService = sessionService;
     this.quorum = quorum;
@@ -55,7 +55,7 @@ public class ProxyService {
     this.outbox = outbox;
     this.templates = templates;
     this.clock = clock;
-    this.publicUrl = publicUrl.replaceAll("/+$", "");
+    this.publicUrl = publicUrl;
   }
 
   /** Who the link is for. */
@@ -70,8 +70,8 @@ public class ProxyService {
   public String link(String sessionId, int sitting, String memberId, OffsetDateTime sessionDate) {
     // Valid until the roll call is recorded (checked at each use); the signature expires half a day
     // after the opening in any case.
-    return publicUrl + "/procuration/" + signer.sign(LINK_PURPOSE, sessionId + ":" + sitting + ":" + memberId,
-        sessionDate.toInstant().plus(java.time.Duration.ofHours(12)));
+    return publicUrl.of("/procuration/" + signer.sign(LINK_PURPOSE, sessionId + ":" + sitting + ":" + memberId,
+        sessionDate.toInstant().plus(java.time.Duration.ofHours(12))));
   }
 
   /**
