@@ -35,9 +35,12 @@ public class MinutesService {
   private final TemplateEngine templates;
   private final PdfRenderer renderer;
   private final DocumentStore store;
+  private final fr.comitia.register.MinutesRepository minutesVotes;
 
   MinutesService(SessionRecords sessions, DeliberationRecords deliberations, Organisation organisation,
-      RollCallVotes rollCall, TemplateEngine templates, PdfRenderer renderer, DocumentStore store) {
+      RollCallVotes rollCall, TemplateEngine templates, PdfRenderer renderer, DocumentStore store,
+      fr.comitia.register.MinutesRepository minutesVotes) {
+    this.minutesVotes = minutesVotes;
     this.sessions = sessions;
     this.deliberations = deliberations;
     this.organisation = organisation;
@@ -56,6 +59,7 @@ public class MinutesService {
     context.setVariable("day", FrenchDates.inWords(session.sessionDate()
         .atZoneSameInstant(ExtractService.PARIS).toLocalDate()));
     context.setVariable("items", items(session));
+    context.setVariable("approvals", approvals(sessionId));
     return templates.process("documents/" + template, context);
   }
 
@@ -85,6 +89,25 @@ public class MinutesService {
         minutesPdf(sessionId), null, null);
     store.save("SESSION", sessionId, DELIBERATION_LIST, "liste-deliberations-" + sessionId + ".pdf",
         "application/pdf", deliberationListPdf(sessionId), null, null);
+  }
+
+  /**
+   * « Le procès-verbal de la séance du 16 juin 2022 est approuvé (voix pour : 13 ; voix contre : 0 ;
+   * abstentions : 0). », for each vote held at this session on earlier minutes (L2121-15).
+   */
+  private List<String> approvals(String sessionId) {
+    return minutesVotes.votesAt(sessionId).stream().map(v -> {
+      String day = sessions.find(v.minutesOfSessionId()).map(p -> FrenchDates.inWords(p.sessionDate()
+          .atZoneSameInstant(ExtractService.PARIS).toLocalDate())).orElse(v.minutesOfSessionId());
+      String verdict = switch (v.outcome()) {
+        case "ADOPTED" -> " est approuvé";
+        case "REJECTED" -> " n'est pas approuvé";
+        default -> " est retiré de l'ordre du jour";
+      };
+      String figures = v.votesFor() == null ? "" : " (voix pour : " + v.votesFor() + " ; voix contre : "
+          + v.votesAgainst() + " ; abstentions : " + v.abstentions() + ")";
+      return "Le procès-verbal de la séance du " + day + verdict + figures + ".";
+    }).toList();
   }
 
   private List<Item> items(SessionRecord session) {

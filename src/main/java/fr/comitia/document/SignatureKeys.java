@@ -122,6 +122,111 @@ public class SignatureKeys {
     return c;
   }
 
+  /**
+   * Whether member {@code memberId} can sign: their key is in the members' keystore, or the demo run
+   * will create it.
+   */
+  public boolean canSign(String memberId) {
+    if (!StringUtils.hasText(properties.membersKeystore())) {
+      return false;
+    }
+    if (properties.createIfMissing()) {
+      return true;
+    }
+    try {
+      return memberStore().isKeyEntry(memberId);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The key and certificate of member {@code memberId} in the members' keystore
+   * ({@code comitia.signature.members-keystore}, alias = the member's id). In the demo run a
+   * missing member gets a self-signed certificate there, with {@code title} (« Secrétaire de séance »).
+   */
+  public synchronized Credentials memberCredentials(String memberId, String title) {
+    Credentials cached = members.get(memberId);
+    if (cached != null) {
+      return cached;
+    }
+    if (!StringUtils.hasText(properties.membersKeystore())) {
+      throw new IllegalStateException("Signature impossible : aucun magasin de certificats des membres n'est "
+          + "configuré (comitia.signature.members-keystore, COMITIA_SIGNATURE_MEMBERS_KEYSTORE en production).");
+    }
+    try {
+      KeyStore store = memberStore();
+      if (!store.isKeyEntry(memberId)) {
+        if (!properties.createIfMissing()) {
+          throw new IllegalStateException("Signature impossible : le magasin " + properties.membersKeystore()
+              + " n'a pas de clé pour le membre « " + memberId + " ».");
+        }
+        addDemoMember(store, memberId, title);
+      }
+      Key key = store.getKey(memberId, password());
+      List<X509Certificate> chain = new ArrayList<>();
+      for (Certificate certificate : store.getCertificateChain(memberId)) {
+        chain.add((X509Certificate) certificate);
+      }
+      Credentials credentials = new Credentials((PrivateKey) key, List.copyOf(chain));
+      members.put(memberId, credentials);
+      return credentials;
+    } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
+      throw new IllegalStateException("Signature impossible : le magasin des membres " + properties.membersKeystore()
+          + " est illisible : " + e.getMessage(), e);
+    }
+  }
+
+  private final java.util.Map<String, Credentials> members = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private KeyStore memberStore() throws GeneralSecurityException {
+    Path file = Path.of(properties.membersKeystore());
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try {
+      if (Files.exists(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
+          store.load(in, password());
+        }
+      } else {
+        store.load(null, null);
+      }
+    } catch (IOException e) {
+      throw new GeneralSecurityException("magasin " + file + " illisible : " + e.getMessage(), e);
+    }
+    return store;
+  }
+
+  /** The demo run: a self-signed certificate of the member, added to the members' keystore. */
+  private void addDemoMember(KeyStore store, String memberId, String title)
+      throws IOException, GeneralSecurityException, OperatorCreationException {
+    Organisation.Member member = organisation.member(memberId).orElseThrow(() ->
+        new IllegalStateException("Signature impossible : « " + memberId + " » n'est pas un membre."));
+    X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+        .addRDN(BCStyle.C, "FR")
+        .addRDN(BCStyle.O, organisationName())
+        .addRDN(BCStyle.T, title)
+        .addRDN(BCStyle.CN, member.firstName() + " " + member.lastName())
+        .build();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(3072, new SecureRandom());
+    KeyPair pair = generator.generateKeyPair();
+    X509Certificate certificate = selfSigned(subject, pair);
+    store.setKeyEntry(memberId, pair.getPrivate(), password(), new Certificate[] {certificate});
+    Path file = Path.of(properties.membersKeystore()).toAbsolutePath();
+    Files.createDirectories(file.getParent());
+    Path temporary = Files.createTempFile(file.getParent(), ".members", ".p12");
+    try (OutputStream out = Files.newOutputStream(temporary)) {
+      store.store(out, password());
+    }
+    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    log.warn("Certificat de signature de démonstration créé pour « {} » ({}), auto-signé, dans {} : sans valeur "
+        + "légale.", subject(certificate), title, file);
+  }
+
+  private String organisationName() {
+    return organisation.name().replace("«", "").replace("»", "").replace('–', '-').replaceAll("\\s+", " ").strip();
+  }
+
   private Path path() {
     return Path.of(properties.keystore());
   }

@@ -30,11 +30,13 @@ public class PublicRegister {
   private final ScdlDeliberations scdl;
   private final PublicUrl publicUrl;
   private final fr.comitia.register.SessionRepository sessions;
+  private final fr.comitia.register.MinutesRepository minutes;
 
   PublicRegister(PublicationRepository publications, DocumentStore documents, AnnexFileRepository annexes,
       Organisation organisation, Classification classification, ScdlDeliberations scdl, PublicUrl publicUrl,
-      fr.comitia.register.SessionRepository sessions) {
+      fr.comitia.register.SessionRepository sessions, fr.comitia.register.MinutesRepository minutes) {
     this.sessions = sessions;
+    this.minutes = minutes;
     this.publications = publications;
     this.documents = documents;
     this.annexes = annexes;
@@ -106,6 +108,23 @@ public class PublicRegister {
   public Optional<DocumentStore.Document> listPdf(String sessionId) {
     return publications.findList(sessionId).filter(l -> l.publishedAt() != null)
         .flatMap(l -> documents.find(l.documentId()));
+  }
+
+  /** The published minutes (L2121-15), signed by the president and the session's secretary, newest first. */
+  public List<SessionList> minutes() {
+    return minutes.published().stream().map(m -> {
+      var session = sessions.find(m.sessionId()).orElseThrow();
+      return new SessionList(m.sessionId(),
+          organisation.body(session.bodyId()).map(Organisation.Body::name).orElse(session.bodyId()),
+          FrenchDates.day(FrenchDates.parisDay(session.sessionDate())), FrenchDates.dayAndTime(m.publishedAt()),
+          m.sha256());
+    }).toList();
+  }
+
+  /** A session's signed minutes, only once published. */
+  public Optional<DocumentStore.Document> minutesPdf(String sessionId) {
+    return minutes.find(sessionId).filter(m -> m.publishedAt() != null && m.documentId() != null)
+        .flatMap(m -> documents.find(m.documentId()));
   }
 
   /** The open-data file in the SCDL « Délibérations » schema: every published act. */

@@ -29,7 +29,17 @@ public record SessionRecord(
     Quorum quorum,
     String processInstanceId,
     OffsetDateTime closedAt,
-    DeliberationsListInfo deliberationsList) {
+    DeliberationsListInfo deliberationsList,
+    MinutesInfo minutes) {
+
+  /**
+   * The minutes (L2121-15): DRAFT from the close, APPROVED by the first vote of the body's next
+   * session ({@code approvedInSessionId}), SIGNED once signed by the president and countersigned by
+   * the session's secretary, PUBLISHED once online ({@code url}, public); null before the close.
+   */
+  public record MinutesInfo(String status, String approvedInSessionId, OffsetDateTime approvedAt,
+      OffsetDateTime signedAt, OffsetDateTime countersignedAt, OffsetDateTime publishedAt, String url,
+      OffsetDateTime publicationDueAt) {}
 
   /**
    * The list of the session's deliberations (L2121-25) on the public register: when it went online

@@ -17,9 +17,11 @@ public class SessionRecords {
   private final Organisation organisation;
   private final PublicationRepository publications;
   private final fr.comitia.platform.PublicUrl publicUrl;
+  private final MinutesRepository minutes;
 
   SessionRecords(SessionRepository repository, DeliberationRecords deliberations, Organisation organisation,
-      PublicationRepository publications, fr.comitia.platform.PublicUrl publicUrl) {
+      PublicationRepository publications, fr.comitia.platform.PublicUrl publicUrl, MinutesRepository minutes) {
+    this.minutes = minutes;
     this.publications = publications;
     this.publicUrl = publicUrl;
     this.repository = repository;
@@ -45,7 +47,22 @@ public class SessionRecords {
         deliberations.attendance(s.id(), s.sitting()), deliberations.quorum(s.id(), s.sitting(), body),
         s.processInstanceId(), s.closedAt(),
         publications.findList(s.id()).map(l -> new SessionRecord.DeliberationsListInfo(l.publishedAt(),
-            l.publishedAt() == null ? null : publicUrl.of(listPath(s.id())), l.dueAt())).orElse(null));
+            l.publishedAt() == null ? null : publicUrl.of(listPath(s.id())), l.dueAt())).orElse(null),
+        minutes(s));
+  }
+
+  private SessionRecord.MinutesInfo minutes(SessionRepository.Row s) {
+    return minutes.find(s.id())
+        .map(m -> new SessionRecord.MinutesInfo(m.status().name(), m.approvedInSessionId(), m.approvedAt(),
+            m.signedAt(), m.countersignedAt(), m.publishedAt(),
+            m.publishedAt() == null ? null : publicUrl.of(minutesPath(s.id())), m.publicationDueAt()))
+        .orElse(s.closedAt() == null ? null : new SessionRecord.MinutesInfo(MinutesRepository.Status.DRAFT.name(),
+            null, null, null, null, null, null, null));
+  }
+
+  /** The session's signed minutes on the public register (no login), once published. */
+  public static String minutesPath(String sessionId) {
+    return "/registre/seances/" + sessionId + "/proces-verbal.pdf";
   }
 
   /** The session's list of deliberations on the public register (no login), once published. */

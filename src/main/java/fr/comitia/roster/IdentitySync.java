@@ -161,6 +161,14 @@ class IdentitySync {
           List.of(Permissions.READ, Permissions.READ_HISTORY)),
       new Grant(Groups.DIRECTOR, Resources.PROCESS_DEFINITION, "session",
           List.of(Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE)),
+      // The approved minutes: signed by the president, countersigned by a member (the session's secretary).
+      new Grant(Groups.PRESIDENT, Resources.PROCESS_DEFINITION, "minutes",
+          List.of(Permissions.READ, Permissions.READ_HISTORY)),
+      new Grant(Groups.MEMBER, Resources.PROCESS_DEFINITION, "minutes", List.of(Permissions.READ)),
+      new Grant(Groups.SECRETARIAT, Resources.PROCESS_DEFINITION, "minutes",
+          List.of(Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE)),
+      new Grant(Groups.DIRECTOR, Resources.PROCESS_DEFINITION, "minutes",
+          List.of(Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE)),
       new Grant(Groups.DRAFTER, Resources.PROCESS_INSTANCE, "*", List.of(Permissions.CREATE)),
       new Grant(Groups.DIRECTOR, Resources.PROCESS_INSTANCE, "*", List.of(Permissions.CREATE)),
       new Grant(Groups.SECRETARIAT, Resources.PROCESS_INSTANCE, "*", List.of(Permissions.CREATE)));

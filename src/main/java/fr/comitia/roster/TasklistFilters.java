@@ -56,11 +56,15 @@ class TasklistFilters {
       new Spec("Mes validations", Groups.DIRECTOR, List.of("reviewDraft", "followUpNotification", "handleTransmission"),
           "#1f5fa8", 10, "Projets de délibération à valider, partenaires à relancer, transmissions refusées", ordered("object", "Objet")),
       new Spec("Séances", Groups.SECRETARIAT,
-          List.of("buildAgenda", "rollCall", "recordVote", "reconvene", "closeSession", "publishDeliberationsList"),
+          List.of("buildAgenda", "rollCall", "recordVote", "reconvene", "closeSession", "publishDeliberationsList",
+              "publishMinutes"),
           "#2e7d32", 20, "Ordres du jour, appels, votes, reconvocations, clôtures des séances et listes à publier",
           ordered("place", "Lieu de la séance")),
-      new Spec("Signatures", Groups.PRESIDENT, List.of("signConvocation", "signExtract"), "#a0522d", 30,
-          "Convocations et extraits du registre à signer", ordered("object", "Objet", "place", "Lieu de la séance")),
+      new Spec("Signatures", Groups.PRESIDENT, List.of("signConvocation", "signExtract", "signMinutes"), "#a0522d", 30,
+          "Convocations, extraits du registre et procès-verbaux à signer",
+          ordered("object", "Objet", "place", "Lieu de la séance")),
+      new Spec("Procès-verbaux à contresigner", Groups.MEMBER, List.of("countersignMinutes"), "#00796b", 35,
+          "Procès-verbaux des séances dont vous étiez secrétaire, à contresigner", ordered()),
       new Spec("Mes projets", Groups.DRAFTER, List.of("reviseDraft"), "#6a4c93", 40,
           "Projets de délibération renvoyés par la direction, à corriger", ordered("object", "Objet")));
 

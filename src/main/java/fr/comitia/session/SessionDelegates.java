@@ -202,6 +202,27 @@ final class SessionDelegates {
     }
   }
 
+  /**
+   * Each instance of {@code recordVote}: its element {@code agendaItem} as the task's local variable
+   * {@code deliberationId}, or {@code minutesOfSessionId} for the vote on the previous minutes.
+   */
+  @Component("agendaItemListener")
+  static class AgendaItemListener implements org.camunda.bpm.engine.delegate.ExecutionListener {
+    @Override
+    public void notify(DelegateExecution execution) {
+      String item = (String) execution.getVariableLocal(AGENDA_ITEM);
+      String minutes = SessionAgenda.minutesOf(item);
+      // A sequential multi-instance runs its items in one execution: the previous item's variable goes.
+      if (minutes != null) {
+        execution.removeVariableLocal(DELIBERATION_ID);
+        execution.setVariableLocal(MINUTES_OF_SESSION_ID, minutes);
+      } else {
+        execution.removeVariableLocal(MINUTES_OF_SESSION_ID);
+        execution.setVariableLocal(DELIBERATION_ID, item);
+      }
+    }
+  }
+
   /** « Vote : <objet> » : figures checked, outcome sent to the deliberation as VoteRecorded. */
   @Component("recordVoteListener")
   static class RecordVoteListener implements TaskListener {
@@ -226,6 +247,12 @@ final class SessionDelegates {
           Variables.integer(task, NOT_PARTICIPATING),
           Boolean.TRUE.equals(Variables.bool(task, SECRET_BALLOT)),
           presidingVote(task), ballot(task), ballots(task), interested(task));
+      String minutesOf = Variables.string(task, MINUTES_OF_SESSION_ID);
+      if (minutesOf != null) {
+        service.recordMinutesVote(id(task), minutesOf, input, actors.current(task));
+        task.getExecution().getProcessInstance().removeVariables(VOTE_VARIABLES);
+        return;
+      }
       String deliberationId = Variables.string(task, DELIBERATION_ID);
       String debate = Variables.string(task, DEBATE_SUMMARY, "La substance des débats (debateSummary)",
           fr.comitia.platform.InputLimits.DEBATE_SUMMARY);

@@ -274,16 +274,19 @@ final class SessionForms {
       view.put("sessionId", sessionId);
       view.put("bodyName", service.body(row).name());
       view.put("when", SessionService.when(row.sessionDate()));
+      String minutesOf = fr.comitia.platform.Variables.string(task, SessionVariables.MINUTES_OF_SESSION_ID);
       view.put("deliberationId", deliberationId);
-      view.put("object", agenda.object(deliberationId));
-      view.put("position", items.indexOf(deliberationId) + 1);
+      // The first vote may approve the previous session's minutes (L2121-15): no deliberation, no interest.
+      view.put("minutesOfSessionId", minutesOf);
+      view.put("object", minutesOf != null ? service.minutesItemTitle(minutesOf) : agenda.object(deliberationId));
+      view.put("position", minutesOf != null ? 0 : items.indexOf(deliberationId) + 1);
       view.put("items", items.size());
       view.put("present", present);
       view.put("represented", represented);
       view.put("presentOrRepresented", present + represented);
       view.put("voters", voters);
       // Declared beforehand from the members' personal links: the form starts with them ticked.
-      view.put("declaredInterested", interests.declaredFor(sessionId, deliberationId));
+      view.put("declaredInterested", minutesOf != null ? List.of() : interests.declaredFor(sessionId, deliberationId));
       view.put("presidingMember", row.presidingMemberId() == null ? null : service.name(row.presidingMemberId()));
       TaskFormData.show(task, VOTE_VIEW, view);
     }

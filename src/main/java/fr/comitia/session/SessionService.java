@@ -50,11 +50,16 @@ public class SessionService {
   private final QuorumService quorumService;
   private final DeliberationService deliberations;
   private final RuntimeService runtimeService;
+  private final fr.comitia.register.MinutesRepository minutes;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final Clock clock;
 
   SessionService(SessionRepository repository, Organisation organisation, BodyDirectory directory,
       QuorumService quorumService, DeliberationService deliberations,
-      RuntimeService runtimeService, Clock clock) {
+      RuntimeService runtimeService, fr.comitia.register.MinutesRepository minutes,
+      org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+    this.minutes = minutes;
+    this.events = events;
     this.repository = repository;
     this.organisation = organisation;
     this.directory = directory;
@@ -389,6 +394,63 @@ public class SessionService {
           + " (" + quorum.ruleLabel() + ").");
     }
     return interested;
+  }
+
+  /**
+   * The vote on the minutes of the body's previous session, first item of this one (L2121-15): the
+   * members present or represented vote; ADOPTED approves them (they are then signed and published
+   * within a week, see {@link MinutesApproved}); REJECTED or withdrawn leaves them to a later session.
+   */
+  VoteResult recordMinutesVote(String sessionId, String minutesOfSessionId, VoteInput input, String recordedBy) {
+    SessionRepository.Row session = repository.findForUpdate(sessionId).orElseThrow();
+    if (minutes.voted(sessionId, minutesOfSessionId)) {
+      throw new RuleViolation("Vote déjà enregistré sur le procès-verbal de la séance « " + minutesOfSessionId + " ».");
+    }
+    if (!minutesOfSessionId.equals(minutes.awaitingApproval(sessionId).orElse(null))) {
+      throw new RuleViolation(MINUTES_OF_SESSION_ID, "Le procès-verbal de la séance « " + minutesOfSessionId
+          + " » n'est pas à approuver à cette séance (ce n'est pas la séance précédente de l'assemblée, ou il est "
+          + "déjà approuvé).");
+    }
+    if (!input.interestedMemberIds().isEmpty()) {
+      throw new RuleViolation(INTERESTED_MEMBER_IDS, "Approbation du procès-verbal : nul n'est intéressé à ce point "
+          + "(interestedMemberIds doit rester vide).");
+    }
+    Map<String, String> voters = new LinkedHashMap<>();
+    for (AttendanceEntry e : repository.attendance(sessionId, session.sitting())) {
+      if (e.status() == AttendanceStatus.PRESENT || e.proxyHolderId() != null) {
+        voters.put(e.memberId(), name(e.memberId()));
+      }
+    }
+    VoteResult result = VoteRules.decide(input, voters.size());
+    BallotRules.check(input, voters, this::name);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    minutes.saveVote(new fr.comitia.register.MinutesRepository.MinutesVote(sessionId, minutesOfSessionId,
+        result.outcome().name(), input.ballot().name(), result.voters(), result.votesFor(), result.votesAgainst(),
+        result.abstentions(), result.notParticipating(), result.tieDecidedByPresident(), recordedBy, now));
+    if (result.outcome() == Outcome.ADOPTED) {
+      OffsetDateTime due = MinutesApproved.publicationDue(session.sessionDate());
+      minutes.approve(minutesOfSessionId, sessionId, now, due);
+      SessionRepository.Row approved = repository.find(minutesOfSessionId).orElseThrow();
+      events.publishEvent(new MinutesApproved(minutesOfSessionId, sessionId, session.bodyId(),
+          approved.sessionSecretaryId(), due));
+    }
+    return result;
+  }
+
+  /** « Approbation du procès-verbal de la séance du 16 juin 2022 » */
+  String minutesItemTitle(String minutesOfSessionId) {
+    return repository.find(minutesOfSessionId)
+        .map(s -> "Approbation du procès-verbal de la séance du " + FrenchDates.parisDay(s.sessionDate())
+            .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH)))
+        .orElse("Approbation du procès-verbal de la séance « " + minutesOfSessionId + " »");
+  }
+
+  /** The items {@code recordVote} iterates on: the previous minutes to approve, if any, then the agenda. */
+  List<String> voteItems(String sessionId) {
+    List<String> items = new ArrayList<>();
+    minutes.awaitingApproval(sessionId).ifPresent(id -> items.add(SessionAgenda.MINUTES_ITEM + id));
+    items.addAll(agenda(sessionId));
+    return items;
   }
 
   void close(String sessionId) {

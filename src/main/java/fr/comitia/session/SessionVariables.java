@@ -61,6 +61,16 @@ public final class SessionVariables {
   public static final String INTERESTED_MEMBER_IDS = "interestedMemberIds";
   /** The substance of the debate on the item, for the minutes (L2121-15). Added 2026-12. */
   public static final String DEBATE_SUMMARY = "debateSummary";
+  /**
+   * Local variable of the first {@code recordVote} of a session, instead of {@code deliberationId},
+   * when the previous session of the body has minutes not yet approved: the session whose minutes
+   * are put to the vote (ADOPTED approves them). Added 2026-12.
+   */
+  public static final String MINUTES_OF_SESSION_ID = "minutesOfSessionId";
+  /** The multi-instance element of {@code recordVote}: a deliberation id, or the minutes to approve. Added 2026-12. */
+  public static final String AGENDA_ITEM = "agendaItem";
+  /** The items of the votes, fixed when the votes begin (String, the agendaItem values joined by commas). Added 2026-12. */
+  public static final String VOTE_ITEMS = "voteItems";
 
   // Task ids
   public static final String TASK_BUILD_AGENDA = "buildAgenda";

@@ -35,9 +35,12 @@ class DocumentController {
   private final ReadAccess access;
   private final fr.comitia.document.RegisterTables tables;
 
+  private final fr.comitia.document.SignedMinutes signedMinutes;
+
   DocumentController(DeliberationRecords deliberations, SessionRecords sessions, ExtractService extracts,
       SignedExtracts signedExtracts, MinutesService minutes, DraftDocuments drafts, ReadAccess access,
-      fr.comitia.document.RegisterTables tables) {
+      fr.comitia.document.RegisterTables tables, fr.comitia.document.SignedMinutes signedMinutes) {
+    this.signedMinutes = signedMinutes;
     this.tables = tables;
     this.deliberations = deliberations;
     this.sessions = sessions;
@@ -68,7 +71,10 @@ class DocumentController {
   @GetMapping("/api/sessions/{id}/minutes.pdf")
   ResponseEntity<byte[]> minutes(@PathVariable String id) {
     session(id);
-    return minutes.stored(id, MinutesService.MINUTES).map(DocumentController::pdf)
+    // Once approved, the copy with the signatures applied so far.
+    return signedMinutes.latest(id, fr.comitia.document.SignedMinutes.COUNTERSIGNED)
+        .or(() -> signedMinutes.latest(id, fr.comitia.document.SignedMinutes.SIGNED))
+        .or(() -> minutes.stored(id, MinutesService.MINUTES)).map(DocumentController::pdf)
         .orElseThrow(() -> ApiException.notFound("Procès-verbal introuvable : il est établi à la clôture de la "
             + "séance « " + id + " », qui n'est pas close."));
   }

@@ -48,6 +48,7 @@ class PublicRegisterController {
     model.addAttribute("organisation", register.organisationName());
     model.addAttribute("acts", register.search(q, numero, year));
     model.addAttribute("lists", register.lists());
+    model.addAttribute("minutes", register.minutes());
     model.addAttribute("q", q);
     model.addAttribute("numero", numero);
     model.addAttribute("annee", annee);
@@ -77,6 +78,12 @@ class PublicRegisterController {
   @GetMapping("/seances/{sessionId}/liste-des-deliberations.pdf")
   ResponseEntity<byte[]> sessionList(@PathVariable String sessionId) {
     var document = register.listPdf(sessionId).orElseThrow(NotPublished::new);
+    return file(document.content(), document.fileName(), MediaType.APPLICATION_PDF);
+  }
+
+  @GetMapping("/seances/{sessionId}/proces-verbal.pdf")
+  ResponseEntity<byte[]> sessionMinutes(@PathVariable String sessionId) {
+    var document = register.minutesPdf(sessionId).orElseThrow(NotPublished::new);
     return file(document.content(), document.fileName(), MediaType.APPLICATION_PDF);
   }
 

@@ -46,7 +46,8 @@ class PdfSignatureTest {
   }
 
   SignatureKeys keys(Path file, String password, boolean create) {
-    return new SignatureKeys(new SignatureProperties(file.toString(), password, "president", create), organisation(),
+    return new SignatureKeys(new SignatureProperties(file.toString(), password, "president", create,
+        file.resolveSibling("members.p12").toString()), organisation(),
         Clock.system(ZoneId.of("Europe/Paris")));
   }
 

@@ -16,7 +16,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** What the tests read of a PDF: its text (PDFBox), its fonts, and poppler's pdfsig verdict. */
-final class Pdfs {
+public final class Pdfs {
 
   private Pdfs() {}
 
@@ -77,7 +77,7 @@ final class Pdfs {
   }
 
   /** The output of {@code pdfsig} (poppler) on the PDF: what any recipient's tool says of its signature. */
-  static String pdfsig(byte[] pdf) {
+  public static String pdfsig(byte[] pdf) {
     try {
       Path file = Files.createTempFile("comitia-", ".pdf");
       try {

@@ -245,7 +245,7 @@ class RegisterDocumentsIT {
         .contains("13 présents ou représentés sur 22 membres en exercice, 12 requis")
         .contains("1. Délibération n° 2022-14 — Objet : Adhésion au groupement de commandes")
         .contains("Résultat : Adoptée — voix pour : 13 ; voix contre : 0 ; abstentions : 0 ; suffrages exprimés : 13.")
-        .contains("Le président de séance,").contains("Le secrétaire de séance,");
+        .contains("Le Président du Syndicat mixte,").contains("Le secrétaire de séance,");
 
     String list = Pdfs.text(get("/api/sessions/" + session + "/deliberations.pdf"));
     assertThat(list)

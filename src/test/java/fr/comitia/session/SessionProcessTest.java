@@ -79,6 +79,8 @@ class SessionProcessTest {
   EngineStubs stubs;
   /** The agenda {@code sessionAgenda.deliberationIds(execution)} gives, in order. */
   List<String> agenda = List.of("2026-0042", "2026-0041");
+  /** What {@code recordVote} iterates on: the agenda, after the previous minutes when they await approval. */
+  List<String> voteItems = agenda;
 
   @AfterAll
   static void stopEngine() {
@@ -128,8 +130,11 @@ class SessionProcessTest {
 
     SessionAgenda sessionAgenda = stubs.bean("sessionAgenda", mock(SessionAgenda.class));
     when(sessionAgenda.convokedMembers(any())).thenReturn(MEMBERS);
-    when(sessionAgenda.deliberationIds(any())).thenAnswer(invocation -> new ArrayList<>(agenda));
-    when(sessionAgenda.object(anyString())).thenAnswer(invocation -> OBJECTS.get(invocation.<String>getArgument(0)));
+    when(sessionAgenda.voteItems(any())).thenAnswer(invocation -> new ArrayList<>(voteItems));
+    when(sessionAgenda.title(anyString())).thenAnswer(invocation -> OBJECTS.getOrDefault(
+        invocation.<String>getArgument(0), "Approbation du procès-verbal de la séance précédente"));
+    // The real mapping of each item to deliberationId or minutesOfSessionId.
+    stubs.bean("agendaItemListener", new SessionDelegates.AgendaItemListener());
     SessionDeadlines deadlines = stubs.bean("sessionDeadlines", mock(SessionDeadlines.class));
     when(deadlines.agendaDeadline(any())).thenReturn(AGENDA_DEADLINE);
     when(deadlines.convocationDeadline(any())).thenReturn(CONVOCATION_DEADLINE);
@@ -204,6 +209,37 @@ class SessionProcessTest {
   // --- Quorum reached: the votes, then the closing -------------------------------------------------------
 
   @Test
+  void whenThePreviousMinutesAwaitApprovalTheFirstVoteIsOnThemThenEachItem() {
+    voteItems = List.of(SessionAgenda.MINUTES_ITEM + "S-PREVIOUS", "2026-0042", "2026-0041");
+    ProcessInstance pi = rollCallOpen();
+
+    completeRollCall(3);
+
+    Task minutes = task();
+    assertThat(minutes).hasName("Vote : Approbation du procès-verbal de la séance précédente");
+    assertThat(runtimeService().getVariableLocal(minutes.getExecutionId(), MINUTES_OF_SESSION_ID))
+        .isEqualTo("S-PREVIOUS");
+    // « instead of deliberationId »: the minutes item carries none.
+    assertThat(runtimeService().getVariablesLocal(minutes.getExecutionId())).doesNotContainKey(DELIBERATION_ID);
+    complete(minutes, withVariables(WITHDRAWN, false, VOTES_FOR, 3, VOTES_AGAINST, 0, ABSTENTIONS, 0,
+        NOT_PARTICIPATING, 0));
+    for (String item : agenda) {
+      Task vote = task();
+      assertThat(vote).hasName("Vote : " + OBJECTS.get(item));
+      assertThat(runtimeService().getVariablesLocal(vote.getExecutionId())).containsEntry(DELIBERATION_ID, item)
+          .doesNotContainKey(MINUTES_OF_SESSION_ID);
+      complete(vote, withVariables(WITHDRAWN, false, VOTES_FOR, 3, VOTES_AGAINST, 0, ABSTENTIONS, 0,
+          NOT_PARTICIPATING, 0));
+    }
+
+    assertThat(stubs.seen("recordVoteListener")).extracting(s -> s.local(MINUTES_OF_SESSION_ID))
+        .containsExactly("S-PREVIOUS", null, null);
+    assertThat(stubs.seen("recordVoteListener")).extracting(s -> s.local(DELIBERATION_ID))
+        .containsExactly(null, "2026-0042", "2026-0041");
+    assertThat(pi).isWaitingAtExactly(TASK_CLOSE);
+  }
+
+  @Test
   void withQuorumEachItemIsVotedInOrderThenTheSessionIsClosed() {
     ProcessInstance pi = rollCallOpen();
 
@@ -252,6 +288,7 @@ class SessionProcessTest {
   @Test
   void aListOfDeliberationsNotOnlineByItsDueDateBecomesATaskOfTheSecretariat() throws Exception {
     agenda = List.of();
+    voteItems = agenda;
     ProcessInstance pi = rollCallOpen();
     completeRollCall(5);
     complete(task());
@@ -281,6 +318,7 @@ class SessionProcessTest {
   @Test
   void anEmptyAgendaGoesStraightToTheClosing() {
     agenda = List.of();
+    voteItems = agenda;
     ProcessInstance pi = rollCallOpen();
 
     completeRollCall(5);
