@@ -72,16 +72,17 @@ class MinutesLifecycleIT {
     assertThat(minutesOf(first)).containsEntry("status", "DRAFT").containsEntry("approvedInSessionId", null);
 
     String second = held("2026-03-20", "2026-04-02T18:00:00+02:00");
-    Task approval = flow.task(second, TASK_RECORD_VOTE);
+    Task approval = flow.minutesVote(second);
     assertThat(approval.getName()).isEqualTo("Vote : Approbation du procès-verbal de la séance du 12 mars 2026");
     assertThat(runtimeService.getVariableLocal(approval.getExecutionId(), MINUTES_OF_SESSION_ID)).isEqualTo(first);
     assertThat(runtimeService.getVariablesLocal(approval.getExecutionId())).doesNotContainKey(DELIBERATION_ID);
     // The figures are checked as for any vote: 5 votes for 4 voters are refused, nothing kept.
-    assertThat(flow.completeRefused("secretariat", second, TASK_RECORD_VOTE, Workflow.vote(5, 0, 0)))
-        .contains("4");
+    ResponseEntity<Map<String, Object>> refused = flow.complete("secretariat", approval, Workflow.vote(5, 0, 0));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) refused.getBody().get("message")).contains("4");
     assertThat(minutesOf(first)).containsEntry("status", "DRAFT");
 
-    flow.completeOk("secretariat", second, TASK_RECORD_VOTE, Workflow.vote(4, 0, 0));
+    assertThat(flow.complete("secretariat", approval, Workflow.vote(4, 0, 0)).getStatusCode().value()).isEqualTo(204);
 
     assertThat(minutesOf(first)).containsEntry("status", "APPROVED").containsEntry("approvedInSessionId", second)
         .containsEntry("publishedAt", null).containsEntry("url", null);
