@@ -49,6 +49,13 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     } else if (!Files.isRegularFile(Path.of(keystore))) {
       missing.add("COMITIA_SIGNATURE_KEYSTORE : le magasin PKCS#12 « " + keystore + " » est introuvable");
     }
+    String members = env.getProperty("comitia.signature.members-keystore");
+    if (!StringUtils.hasText(members)) {
+      missing.add("COMITIA_SIGNATURE_MEMBERS_KEYSTORE : le magasin PKCS#12 (.p12) des certificats des secrétaires de "
+          + "séance qui contresignent les procès-verbaux (une clé par élu, son alias étant l'identifiant de l'élu)");
+    } else if (!Files.isRegularFile(Path.of(members))) {
+      missing.add("COMITIA_SIGNATURE_MEMBERS_KEYSTORE : le magasin PKCS#12 « " + members + " » est introuvable");
+    }
     if (!StringUtils.hasText(env.getProperty("comitia.signature.password"))) {
       missing.add("COMITIA_SIGNATURE_PASSWORD : le mot de passe du magasin PKCS#12 du certificat de signature");
     }

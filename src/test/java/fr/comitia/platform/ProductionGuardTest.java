@@ -49,7 +49,7 @@ class ProductionGuardTest {
             "--camunda.bpm.admin-user.password=",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/comitia",
             "--spring.mail.host=127.0.0.1",
-            "--comitia.signature.keystore=" + keystore,
+            "--comitia.signature.keystore=" + keystore, "--comitia.signature.members-keystore=" + keystore,
             "--comitia.signature.password=p12-from-env"))
         .isInstanceOf(StartupRefusedException.class)
         .hasMessageStartingWith("Démarrage refusé (profil prod)")
@@ -70,6 +70,8 @@ class ProductionGuardTest {
         .hasMessageStartingWith("Démarrage refusé (profil prod)")
         .hasMessageContaining("COMITIA_SIGNATURE_KEYSTORE : le magasin PKCS#12 (.p12) du certificat du président")
         .hasMessageContaining("COMITIA_SIGNATURE_PASSWORD : le mot de passe du magasin PKCS#12")
+        .hasMessageContaining("COMITIA_SIGNATURE_MEMBERS_KEYSTORE : le magasin PKCS#12 (.p12) des certificats des "
+            + "secrétaires de séance")
         .hasMessageNotContaining("COMITIA_ADMIN_PASSWORD");
   }
 
@@ -118,7 +120,7 @@ class ProductionGuardTest {
             "--camunda.bpm.admin-user.password=s3cret-from-env",
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/comitia",
             "--spring.mail.host=127.0.0.1",
-            "--comitia.signature.keystore=" + keystore,
+            "--comitia.signature.keystore=" + keystore, "--comitia.signature.members-keystore=" + keystore,
             "--comitia.signature.password=p12-from-env",
             "--comitia.public-url=deliberations.npdc-numerique.fr"))
         .isInstanceOf(StartupRefusedException.class)
@@ -157,7 +159,7 @@ class ProductionGuardTest {
         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/comitia",
         "--spring.datasource.hikari.initialization-fail-timeout=1",
         "--spring.mail.host=127.0.0.1",
-        "--comitia.signature.keystore=" + keystore,
+        "--comitia.signature.keystore=" + keystore, "--comitia.signature.members-keystore=" + keystore,
         "--comitia.signature.password=p12-from-env",
         "--comitia.prefecture.s2low.url=https://s2low.example.org",
         "--comitia.prefecture.s2low.keystore=" + s2lowKeystore(),
