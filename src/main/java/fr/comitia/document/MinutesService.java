@@ -227,8 +227,24 @@ public class MinutesService {
       return s.urgent() ? "Convocation en urgence (CGCT L2121-11) : " + s.urgencyReason() : null;
     }
 
+    /**
+     * The members present in person, by videoconference (« Mme X (par visioconférence) ») and through
+     * their substitute (« M. Y, suppléant de M. X »), in the order of the attendance table.
+     */
     public List<String> getPresent() {
-      return lines("PRESENT", null);
+      return s.attendance() == null ? List.of() : s.attendance().members().stream()
+          .filter(AttendanceLine::seated).map(AttendanceLine::seatName).toList();
+    }
+
+    /** The members present by videoconference (« Présents par visioconférence : … »). */
+    public List<String> getRemote() {
+      return lines("REMOTE", null);
+    }
+
+    /** « M. Patrick CARPENTIER, suppléant de M. André FIGOUREUX » for each substituted seat. */
+    public List<String> getSubstitutes() {
+      return s.attendance() == null ? List.of() : s.attendance().members().stream()
+          .filter(l -> l.substituteId() != null).map(AttendanceLine::seatName).toList();
     }
 
     /** « M. Arnaud DECAGNY, pouvoir à Mme BIEGALSKI » */
@@ -249,6 +265,7 @@ public class MinutesService {
     private List<String> lines(String status, Boolean withProxy) {
       return s.attendance() == null ? List.of() : s.attendance().members().stream()
           .filter(l -> l.status().equals(status))
+          .filter(l -> "REMOTE".equals(status) || !l.seated())
           .filter(l -> withProxy == null || (l.proxyHolderId() != null) == withProxy)
           .map(AttendanceLine::fullName).toList();
     }

@@ -4,5 +4,12 @@ package fr.comitia.register;
 public enum AttendanceStatus {
   PRESENT,
   ABSENT,
-  EXCUSED
+  EXCUSED,
+  /** Present by videoconference, where the body's rules allow it: counts as present. */
+  REMOTE;
+
+  /** Attends the sitting in person or by videoconference. */
+  public boolean attends() {
+    return this == PRESENT || this == REMOTE;
+  }
 }

@@ -78,15 +78,61 @@ public record DeliberationRecord(
       String urgencyReason, boolean reconvened, Person presidingMember, Person sessionSecretary,
       Integer agendaPosition) {}
 
+  /**
+   * One line of the attendance table: {@code status} PRESENT, REMOTE (by videoconference), ABSENT or
+   * EXCUSED; {@code substituteId} and {@code substituteName} (« M. Patrick CARPENTIER ») the substitute
+   * who sat for an absent or excused member, or null.
+   */
   public record AttendanceLine(String memberId, String civility, String firstName, String lastName,
-      String collectivity, String status, String proxyHolderId, String proxyHolderShortName) {
+      String collectivity, String status, String proxyHolderId, String proxyHolderShortName, String substituteId,
+      String substituteName) {
+
+    /** A line without substitute. */
+    public AttendanceLine(String memberId, String civility, String firstName, String lastName, String collectivity,
+        String status, String proxyHolderId, String proxyHolderShortName) {
+      this(memberId, civility, firstName, lastName, collectivity, status, proxyHolderId, proxyHolderShortName, null,
+          null);
+    }
+
     public String fullName() {
       return civility + " " + firstName + " " + lastName;
     }
+
+    /** The seat was filled: the member present in person, by videoconference, or through their substitute. */
+    public boolean seated() {
+      return "PRESENT".equals(status) || "REMOTE".equals(status) || substituteId != null;
+    }
+
+    /**
+     * The member as the attendance table names them: « M. Patrick CARPENTIER, suppléant de M. André
+     * FIGOUREUX », « Mme Anne VANPEENE (par visioconférence) », else the full name.
+     */
+    public String seatName() {
+      if (substituteId != null) {
+        return substituteName + ", " + substituteWord() + " de " + fullName();
+      }
+      return "REMOTE".equals(status) ? fullName() + " (par visioconférence)" : fullName();
+    }
+
+    /** « suppléant » or « suppléante », after the substitute's civility. */
+    public String substituteWord() {
+      return substituteName != null && substituteName.startsWith("Mme ") ? "suppléante" : "suppléant";
+    }
   }
 
+  /**
+   * The totals of the attendance table: {@code present} counts the members present in person, by
+   * videoconference ({@code remote}) and through their substitute ({@code substituted}); {@code absent}
+   * and {@code excused} the others.
+   */
   public record Attendance(int inOffice, int present, int absent, int excused, int proxies,
-      List<AttendanceLine> members) {}
+      List<AttendanceLine> members, int remote, int substituted) {
+
+    /** Totals without videoconference nor substitutes. */
+    public Attendance(int inOffice, int present, int absent, int excused, int proxies, List<AttendanceLine> members) {
+      this(inOffice, present, absent, excused, proxies, members, 0, 0);
+    }
+  }
 
   public record Quorum(String rule, String regime, int inOffice, int present, int represented, int counted,
       int required, boolean reached, String sentence, String figures) {}

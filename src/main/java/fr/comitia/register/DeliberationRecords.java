@@ -132,16 +132,21 @@ public class DeliberationRecords {
         .map(e -> {
           Person p = seated(e.memberId(), seats);
           Person holder = e.proxyHolderId() == null ? null : seated(e.proxyHolderId(), seats);
+          Person substitute = e.substituted() ? person(e.substituteId()) : null;
           return new AttendanceLine(e.memberId(), p.civility(), p.firstName(), p.lastName(),
               collectivity(e.memberId(), seats), e.status().name(), e.proxyHolderId(),
-              holder == null ? null : holder.shortName());
+              holder == null ? null : holder.shortName(), substitute == null ? null : substitute.id(),
+              substitute == null ? null : substitute.fullName());
         })
         .toList();
-    int present = (int) lines.stream().filter(l -> l.status().equals("PRESENT")).count();
-    int absent = (int) lines.stream().filter(l -> l.status().equals("ABSENT")).count();
-    int excused = (int) lines.stream().filter(l -> l.status().equals("EXCUSED")).count();
+    // A seat filled by videoconference or through a substitute counts as present.
+    int present = (int) lines.stream().filter(AttendanceLine::seated).count();
+    int absent = (int) lines.stream().filter(l -> !l.seated() && l.status().equals("ABSENT")).count();
+    int excused = (int) lines.stream().filter(l -> !l.seated() && l.status().equals("EXCUSED")).count();
     int proxies = (int) lines.stream().filter(l -> l.proxyHolderId() != null).count();
-    return new Attendance(lines.size(), present, absent, excused, proxies, lines);
+    int remote = (int) lines.stream().filter(l -> l.status().equals("REMOTE")).count();
+    int substituted = (int) lines.stream().filter(l -> l.substituteId() != null).count();
+    return new Attendance(lines.size(), present, absent, excused, proxies, lines, remote, substituted);
   }
 
   /** The quorum decision of a sitting; null before the roll call. */
@@ -165,8 +170,13 @@ public class DeliberationRecords {
       return List.of();
     }
     Map<String, Seat> seats = seats(session);
+    // A substituted seat's vote is its substitute's: the name printed is theirs.
+    Map<String, String> substitutes = new java.util.HashMap<>();
+    sessions.attendance(sessionId, session.sitting()).stream().filter(AttendanceEntry::substituted)
+        .forEach(e -> substitutes.put(e.memberId(), e.substituteId()));
     return inTableOrder(sessions.ballots(deliberationId, sessionId), SessionRepository.Ballot::memberId, seats)
-        .stream().map(b -> Map.entry(b.choice(), seated(b.memberId(), seats).fullName())).toList();
+        .stream().map(b -> Map.entry(b.choice(), substitutes.containsKey(b.memberId())
+            ? person(substitutes.get(b.memberId())).fullName() : seated(b.memberId(), seats).fullName())).toList();
   }
 
   /** The members in office on the day of the sitting, by id, in the order of the attendance table. */

@@ -96,11 +96,12 @@ public class SessionRepository {
         .param("id", id).param("sitting", sitting).update();
     for (AttendanceEntry e : entries) {
       jdbc.sql("""
-              insert into comitia.attendance (session_id, sitting, member_id, status, proxy_holder_id)
-              values (:id, :sitting, :member, :status, :holder)""")
+              insert into comitia.attendance (session_id, sitting, member_id, status, proxy_holder_id, substitute_id)
+              values (:id, :sitting, :member, :status, :holder, :substitute)""")
           .param("id", id).param("sitting", sitting).param("member", e.memberId())
           .param("status", e.status().name())
           .param("holder", e.proxyHolderId() == null || e.proxyHolderId().isBlank() ? null : e.proxyHolderId())
+          .param("substitute", e.substituted() ? e.substituteId() : null)
           .update();
     }
     jdbc.sql("""
@@ -112,11 +113,11 @@ public class SessionRepository {
 
   public List<AttendanceEntry> attendance(String id, int sitting) {
     return jdbc.sql("""
-            select member_id, status, proxy_holder_id from comitia.attendance
+            select member_id, status, proxy_holder_id, substitute_id from comitia.attendance
              where session_id = :id and sitting = :sitting""")
         .param("id", id).param("sitting", sitting)
         .query((rs, n) -> new AttendanceEntry(rs.getString(1), AttendanceStatus.valueOf(rs.getString(2)),
-            rs.getString(3)))
+            rs.getString(3), rs.getString(4)))
         .list();
   }
 

@@ -56,7 +56,27 @@ public record Organisation(
       List<String> memberIds,
       LocalDate inOfficeSince,
       BodyRules rules,
-      Map<Integer, Integer> firstNumberOfYear) {}
+      Map<Integer, Integer> firstNumberOfYear,
+      Map<String, String> substitutes) {
+
+    /** {@code substitutes}: titular member id to the id of their substitute (suppléant), empty when none. */
+    public Body {
+      substitutes = substitutes == null ? Map.of() : Map.copyOf(substitutes);
+    }
+
+    /** A body whose statuts give no substitutes. */
+    public Body(String id, String name, String assemblyName, String presidentTitle, String presidentId,
+        List<String> memberIds, LocalDate inOfficeSince, BodyRules rules, Map<Integer, Integer> firstNumberOfYear) {
+      this(id, name, assemblyName, presidentTitle, presidentId, memberIds, inOfficeSince, rules, firstNumberOfYear,
+          Map.of());
+    }
+
+    /** The titular member whose substitute this person is, if any. */
+    public Optional<String> titularOf(String substituteId) {
+      return substitutes.entrySet().stream().filter(e -> e.getValue().equals(substituteId)).map(Map.Entry::getKey)
+          .findFirst();
+    }
+  }
 
   public record Partner(String id, String name, String email) {}
 

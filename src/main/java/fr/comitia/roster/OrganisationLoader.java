@@ -158,7 +158,7 @@ final class OrganisationLoader {
       bodies.add(new Body(id, name, e.textOr("assemblyName", name.toLowerCase(Locale.FRENCH)),
           e.textOr("presidentTitle", "Le Président"), president, List.copyOf(memberIds), e.date("inOfficeSince"),
           rules(e),
-          firstNumbers(e)));
+          firstNumbers(e), substitutes(e, seen, members.keySet())));
     }
 
     Map<String, Partner> partners = new LinkedHashMap<>();
@@ -226,7 +226,48 @@ final class OrganisationLoader {
             quorum.choice("counting", QuorumRule.Counting.class, QuorumRule.Counting.PRESENT));
       }
     }
-    return new BodyRules(delay, proxies, rule);
+    return new BodyRules(delay, proxies, rule,
+        rules.choice("remoteAttendance", BodyRules.RemoteAttendance.class, BodyRules.RemoteAttendance.NOT_ALLOWED),
+        rules.choice("substituteNotice", BodyRules.SubstituteNotice.class, BodyRules.SubstituteNotice.INFORMED));
+  }
+
+  /**
+   * {@code substitutes}: titular member of the body → their substitute (suppléant), a person of the
+   * {@code members} list who is not a member of the body; one substitute per titular, one titular per
+   * substitute.
+   */
+  private Map<String, String> substitutes(Entry body, Set<String> bodyMembers, Set<String> people) {
+    Entry map = body.entry("substitutes", body.what + ", suppléants", false);
+    Map<String, String> substitutes = new LinkedHashMap<>();
+    if (map == null) {
+      return substitutes;
+    }
+    Map<String, String> titularOf = new HashMap<>();
+    for (NodeTuple t : map.node.getValue()) {
+      String titular = scalar(t.getKeyNode(), map.what);
+      String substitute = scalar(t.getValueNode(), map.what);
+      int line = line(t.getKeyNode());
+      if (!bodyMembers.contains(titular)) {
+        throw fault(line, map.what, "le titulaire « " + titular + " » n'est pas membre de l'assemblée");
+      }
+      if (substitutes.containsKey(titular)) {
+        throw fault(line, map.what, "le titulaire « " + titular + " » a deux suppléants (un seul par titulaire)");
+      }
+      if (!people.contains(substitute)) {
+        throw fault(line, map.what, "suppléant « " + substitute + " » inconnu (absent de la liste members)");
+      }
+      if (bodyMembers.contains(substitute)) {
+        throw fault(line, map.what, "« " + substitute + " » est membre de l'assemblée : il ne peut pas y être "
+            + "suppléant");
+      }
+      String other = titularOf.putIfAbsent(substitute, titular);
+      if (other != null) {
+        throw fault(line, map.what, "« " + substitute + " » est déjà le suppléant de « " + other
+            + " » (un suppléant ne supplée qu'un titulaire)");
+      }
+      substitutes.put(titular, substitute);
+    }
+    return substitutes;
   }
 
   private Map<Integer, Integer> firstNumbers(Entry body) {

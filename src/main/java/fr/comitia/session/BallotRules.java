@@ -71,6 +71,25 @@ final class BallotRules {
     }
   }
 
+  /**
+   * Under the EPCI regime of videoconference (CGCT L5211-11-1, {@code PUBLIC_VOTES_ONLY}), votes are
+   * public only: a secret ballot is refused while a member attends remotely.
+   *
+   * @param remoteMembers the names of the members attending by videoconference at the sitting
+   * @throws RuleViolation naming them
+   */
+  static void checkRemote(VoteInput input, fr.comitia.roster.BodyRules.RemoteAttendance remoteAttendance,
+      List<String> remoteMembers) {
+    if (input.withdrawn() || input.ballot() != BallotType.SECRET
+        || remoteAttendance != fr.comitia.roster.BodyRules.RemoteAttendance.PUBLIC_VOTES_ONLY
+        || remoteMembers == null || remoteMembers.isEmpty()) {
+      return;
+    }
+    throw new RuleViolation("ballot", "Scrutin secret refusé : quand un membre participe par visioconférence, le vote "
+        + "a lieu au scrutin public (CGCT L5211-11-1) ; " + (remoteMembers.size() > 1 ? "participent" : "participe")
+        + " à distance : " + String.join(", ", remoteMembers) + ".");
+  }
+
   private static void difference(List<String> differences, int listed, Integer entered, String what) {
     int figure = entered == null ? 0 : entered;
     if (listed != figure) {

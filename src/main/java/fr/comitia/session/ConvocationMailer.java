@@ -37,11 +37,13 @@ class ConvocationMailer {
   private final Organisation organisation;
   private final SessionDocuments documents;
   private final String secretariatEmail;
+  private final SubstituteNotices substitutes;
 
   ConvocationMailer(SessionService sessions, DeliberationService deliberations, ProxyService proxies,
       MailTemplates templates, CalendarInvitations invitations, MailService mail, Organisation organisation,
       SessionDocuments documents,
-      @Value("${comitia.mail.reply-to:}") String replyTo) {
+      @Value("${comitia.mail.reply-to:}") String replyTo, SubstituteNotices substitutes) {
+    this.substitutes = substitutes;
     this.sessions = sessions;
     this.deliberations = deliberations;
     this.proxies = proxies;
@@ -60,8 +62,11 @@ class ConvocationMailer {
   void send(String sessionId, String memberId) {
     SessionRepository.Row session = sessions.row(sessionId).orElseThrow();
     Body body = sessions.body(session);
-    Seat member = sessions.membersInOffice(session).stream().filter(s -> s.id().equals(memberId)).findFirst()
-        .orElseThrow(() -> new IllegalStateException(memberId + " is not in office in " + body.id()));
+    // A member in office, or (substituteNotice CONVOKED) the substitute of one, convoked to sit in their absence.
+    String titular = substitutes.titularInOffice(session, memberId).orElse(null);
+    Seat member = titular != null ? substituteSeat(memberId)
+        : sessions.membersInOffice(session).stream().filter(s -> s.id().equals(memberId)).findFirst()
+            .orElseThrow(() -> new IllegalStateException(memberId + " is not in office in " + body.id()));
     boolean reconvened = !session.quorumRequired();
     String when = SessionService.when(session.sessionDate());
 
@@ -89,13 +94,19 @@ class ConvocationMailer {
     model.put("urgent", session.urgent());
     model.put("urgencyReason", session.urgencyReason());
     model.put("agenda", agenda);
-    model.put("proxyLink", proxies.link(sessionId, session.sitting(), memberId, session.sessionDate()));
+    // A substitute has no proxy to give: they sit only in their titular's absence.
+    model.put("proxyLink", titular != null ? null
+        : proxies.link(sessionId, session.sitting(), memberId, session.sessionDate()));
+    model.put("titular", null);
+    if (titular != null) {
+      model.putAll(substitutes.substituteWords(organisation.member(memberId).orElseThrow(), titular));
+    }
     model.put("president", sessions.name(body.presidentId()));
     model.put("presidentTitle", body.presidentTitle().replaceFirst("^Le ", "").replaceFirst("^La ", ""));
     MailTemplates.Body text = templates.render("convocation", model);
 
     String subject = (reconvened ? "Reconvocation" : "Convocation") + " — " + body.name() + " du " + when
-        + (session.urgent() ? " (urgence)" : "");
+        + (session.urgent() ? " (urgence)" : "") + (titular != null ? " (suppléance de " + sessions.name(titular) + ")" : "");
     String ics = invitations.request(new CalendarInvitations.Invitation(
         "session-" + sessionId + "@comitia", session.sitting() - 1,
         session.sessionDate().atZoneSameInstant(CalendarInvitations.PARIS), Duration.ofHours(3),
@@ -108,6 +119,12 @@ class ConvocationMailer {
 
     mail.sendOnce(new OutgoingMail(deliveryId(sessionId, session.sitting(), memberId), "CONVOCATION", member.email(),
         memberId, subject, text.text(), text.html(), sessionId, null, attachments));
+  }
+
+  /** A substitute as the convocation addresses them (not in office: no seat of their own). */
+  private Seat substituteSeat(String personId) {
+    Organisation.Member m = organisation.member(personId).orElseThrow();
+    return new Seat(m.id(), m.civility(), m.firstName(), m.lastName(), null, m.email(), "SUBSTITUTE", 0);
   }
 
   /** The draft's note, else the first paragraph of its preamble. */

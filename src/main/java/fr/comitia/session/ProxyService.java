@@ -43,10 +43,12 @@ public class ProxyService {
   private final MailTemplates templates;
   private final Clock clock;
   private final PublicUrl publicUrl;
+  private final SubstituteNotices substitutes;
 
   ProxyService(SessionRepository sessions, SessionService sessionService, QuorumService quorum, LinkSigner signer,
       JdbcClient jdbc, MailOutbox outbox, MailTemplates templates, Clock clock,
-      PublicUrl publicUrl) {
+      PublicUrl publicUrl, SubstituteNotices substitutes) {
+    this.substitutes = substitutes;
     this.sessions = sessions;
     this.sessionService = sessionService;
     this.quorum = quorum;
@@ -161,6 +163,10 @@ public class ProxyService {
     }
     if (holder != null && (previous == null || !holder.equals(previous.proxyHolderId()))) {
       tellHolder(session, names, new Declaration(id, grant.memberId(), status.name(), holder, null), "given", id);
+    }
+    if (holder == null) {
+      // Absent without proxy: under substituteNotice INFORMED, the substitute is called to sit (once per sitting).
+      substitutes.titularAbsentWithoutProxy(session, grant.memberId());
     }
   }
 

@@ -11,14 +11,25 @@ public class SessionAgenda {
 
   private final SessionService sessions;
   private final DeliberationService deliberations;
+  private final SubstituteNotices substitutes;
 
-  SessionAgenda(SessionService sessions, DeliberationService deliberations) {
+  SessionAgenda(SessionService sessions, DeliberationService deliberations, SubstituteNotices substitutes) {
     this.sessions = sessions;
     this.deliberations = deliberations;
+    this.substitutes = substitutes;
   }
 
+  /** The members in office, then (rule {@code substituteNotice} CONVOKED) their substitutes: one convocation each. */
   public List<String> convokedMembers(DelegateExecution execution) {
-    return sessions.convokedMembers(execution.getProcessBusinessKey());
+    String sessionId = execution.getProcessBusinessKey();
+    List<String> members = sessions.convokedMembers(sessionId);
+    List<String> convoked = substitutes.convoked(sessions.body(sessions.row(sessionId).orElseThrow()), members);
+    if (convoked.isEmpty()) {
+      return members;
+    }
+    List<String> all = new java.util.ArrayList<>(members);
+    all.addAll(convoked);
+    return all;
   }
 
   public List<String> deliberationIds(DelegateExecution execution) {

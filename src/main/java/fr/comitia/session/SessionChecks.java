@@ -100,7 +100,7 @@ public class SessionChecks {
       QuorumJudgement judgement = null;
       String fault = null;
       try {
-        summary = AttendanceRules.check(entries, names, max);
+        summary = AttendanceRules.check(entries, names, max, service.seating(body));
         judgement = quorum.judge(day, body.rules(), session.quorumRequired(), summary.inOffice(), summary.present(),
             summary.represented());
         SessionService.requireOfficers(entries, names, presidingMemberId, sessionSecretaryId);
@@ -108,10 +108,10 @@ public class SessionChecks {
         fault = e.getMessage();
       }
       Map<String, List<String>> holders = new LinkedHashMap<>();
-      Map<String, AttendanceStatus> status = new LinkedHashMap<>();
-      entries.forEach(e -> status.putIfAbsent(e.memberId(), e.status()));
+      Map<String, Boolean> seated = new LinkedHashMap<>();
+      entries.forEach(e -> seated.putIfAbsent(e.memberId(), e.seated()));
       for (String id : names.keySet()) {
-        if (status.get(id) != AttendanceStatus.PRESENT) {
+        if (!Boolean.TRUE.equals(seated.get(id))) {
           holders.put(id, AttendanceRules.eligibleHolders(entries, names, max, id));
         }
       }
@@ -167,7 +167,8 @@ public class SessionChecks {
   }
 
   /**
-   * The {@code attendance} of a roll call, a JSON array of {memberId, status, proxyHolderId}.
+   * The {@code attendance} of a roll call, a JSON array of {memberId, status, proxyHolderId} with, for an
+   * absent or excused member whose substitute sits, {@code substituteId}.
    *
    * @throws RuleViolation when it is not such an array
    */
@@ -191,10 +192,12 @@ public class SessionChecks {
         try {
           parsed = AttendanceStatus.valueOf(status);
         } catch (IllegalArgumentException ex) {
-          throw new RuleViolation("Appel refusé : statut « " + status + " » inconnu (PRESENT, ABSENT ou EXCUSED).");
+          throw new RuleViolation("Appel refusé : statut « " + status + " » inconnu (PRESENT, REMOTE, ABSENT ou "
+              + "EXCUSED).");
         }
       }
-      entries.add(new AttendanceEntry(text(e, "memberId"), parsed, text(e, "proxyHolderId")));
+      entries.add(new AttendanceEntry(text(e, "memberId"), parsed, text(e, "proxyHolderId"),
+          text(e, "substituteId")));
     }
     return entries;
   }

@@ -95,7 +95,8 @@ final class SessionForms {
       view.put("attendance", record.attendance() == null ? null : Map.of(
           "present", record.attendance().present(), "absent", record.attendance().absent(),
           "excused", record.attendance().excused(), "proxies", record.attendance().proxies(),
-          "inOffice", record.attendance().inOffice()));
+          "inOffice", record.attendance().inOffice(), "remote", record.attendance().remote(),
+          "substituted", record.attendance().substituted()));
       view.put("presidingMember", record.presidingMember() == null ? null : record.presidingMember().fullName());
       view.put("sessionSecretary", record.sessionSecretary() == null ? null : record.sessionSecretary().fullName());
 
@@ -206,6 +207,9 @@ final class SessionForms {
         m.put("shortName", seat.civility() + " " + seat.lastName());
         m.put("collectivity", seat.collectivity());
         m.put("president", "PRESIDENT".equals(seat.role()));
+        // The substitute the statuts give this member (who may sit if they are absent or excused), or null.
+        String substitute = body.substitutes().get(seat.id());
+        m.put("substitute", substitute == null ? null : Map.of("id", substitute, "name", service.name(substitute)));
         members.add(m);
       }
       TaskFormData.show(task, SESSION_VIEW, views.view(sessionId));
@@ -226,6 +230,9 @@ final class SessionForms {
       preview.put("reconvened", nobody.reconvened());
       preview.put("maxProxiesPerHolder", nobody.maxProxiesPerHolder());
       preview.put("assemblyName", body.assemblyName());
+      // Whether the statuts allow attendance by videoconference (NOT_ALLOWED, ALLOWED, PUBLIC_VOTES_ONLY).
+      preview.put("remoteAttendance", body.rules().remoteAttendance().name());
+      preview.put("remoteAllowed", body.rules().remoteAttendance().allowed());
       return preview;
     }
   }
@@ -253,10 +260,12 @@ final class SessionForms {
       String deliberationId = fr.comitia.platform.Variables.string(task, SessionVariables.DELIBERATION_ID);
       int present = 0;
       int represented = 0;
-      // Who may vote, for a public vote by roll call: each one's vote is then recorded (L2121-21).
+      // Who may vote, for a public vote by roll call: each one's vote is then recorded (L2121-21). A substituted
+      // seat votes through its substitute, named so.
       List<Map<String, Object>> voters = new java.util.ArrayList<>();
+      List<String> remote = new java.util.ArrayList<>();
       for (AttendanceEntry e : repository.attendance(sessionId, row.sitting())) {
-        if (e.status() == AttendanceStatus.PRESENT) {
+        if (e.seated()) {
           present++;
         } else if (e.proxyHolderId() != null) {
           represented++;
@@ -265,9 +274,24 @@ final class SessionForms {
         }
         Map<String, Object> voter = new LinkedHashMap<>();
         voter.put("memberId", e.memberId());
-        voter.put("name", service.name(e.memberId()));
-        voter.put("represented", e.status() != AttendanceStatus.PRESENT);
+        voter.put("name", e.substituted() ? service.name(e.substituteId()) + ", suppléant"
+            + (service.name(e.substituteId()).startsWith("Mme ") ? "e" : "") + " de " + service.name(e.memberId())
+            : service.name(e.memberId()));
+        voter.put("represented", !e.seated());
+        voter.put("remote", e.status() == AttendanceStatus.REMOTE);
+        voter.put("substituteId", e.substituted() ? e.substituteId() : null);
+        if (e.status() == AttendanceStatus.REMOTE) {
+          remote.add(service.name(e.memberId()));
+        }
         voters.add(voter);
+      }
+      // Under L5211-11-1 a secret ballot is refused while a member attends remotely: the form says so beforehand.
+      String secretRefusal = null;
+      try {
+        BallotRules.checkRemote(new VoteInput(false, 0, 0, 0, 0, true, null),
+            service.body(row).rules().remoteAttendance(), remote);
+      } catch (fr.comitia.platform.RuleViolation refused) {
+        secretRefusal = refused.getMessage();
       }
       List<String> items = repository.agenda(sessionId);
       Map<String, Object> view = new LinkedHashMap<>();
@@ -285,6 +309,7 @@ final class SessionForms {
       view.put("represented", represented);
       view.put("presentOrRepresented", present + represented);
       view.put("voters", voters);
+      view.put("secretBallotRefusal", secretRefusal);
       // Declared beforehand from the members' personal links: the form starts with them ticked.
       view.put("declaredInterested", minutesOf != null ? List.of() : interests.declaredFor(sessionId, deliberationId));
       view.put("presidingMember", row.presidingMemberId() == null ? null : service.name(row.presidingMemberId()));

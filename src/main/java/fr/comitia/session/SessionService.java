@@ -237,22 +237,28 @@ public class SessionService {
     Map<String, String> names = new LinkedHashMap<>();
     membersInOffice(session).forEach(s -> names.put(s.id(), s.fullName()));
     int maxProxies = quorumService.maxProxiesPerHolder(day, body.rules());
-    AttendanceSummary summary = AttendanceRules.check(entries, names, maxProxies);
+    AttendanceSummary summary = AttendanceRules.check(entries, names, maxProxies, seating(body));
     Map<String, AttendanceEntry> byId = requireOfficers(entries, names, presidingMemberId, sessionSecretaryId);
     List<AttendanceEntry> ordered = new ArrayList<>();
     for (String id : names.keySet()) {
       AttendanceEntry e = byId.get(id);
       String holder = summary.proxies().get(id);
-      ordered.add(new AttendanceEntry(id, e.status(), holder));
+      ordered.add(new AttendanceEntry(id, e.status(), holder, e.substituted() ? e.substituteId() : null));
     }
     repository.saveRollCall(sessionId, session.sitting(), ordered, presidingMemberId, sessionSecretaryId);
     return QuorumService.dmnVariables(day, body.rules(), session.quorumRequired(), summary.inOffice(),
         summary.present(), summary.represented());
   }
 
+  /** What the body's statuts say of videoconference and substitutes at its roll calls. */
+  AttendanceRules.Seating seating(Body body) {
+    return AttendanceRules.Seating.of(body, this::name);
+  }
+
   /**
    * The presiding member and the session's secretary (both required, L2121-14, L2121-15) are members present at
-   * a roll call that {@link AttendanceRules#check} accepted; returns its entries by member.
+   * a roll call that {@link AttendanceRules#check} accepted, in person or by videoconference (not through a
+   * substitute); returns its entries by member.
    */
   static Map<String, AttendanceEntry> requireOfficers(List<AttendanceEntry> entries, Map<String, String> names,
       String presidingMemberId, String sessionSecretaryId) {
@@ -274,8 +280,9 @@ public class SessionService {
     if (e == null) {
       throw new RuleViolation(role + " : « " + memberId + " » n'est pas membre en exercice.");
     }
-    if (e.status() != AttendanceStatus.PRESENT) {
-      throw new RuleViolation(role + " : " + names.get(memberId) + " n'est pas présent(e).");
+    if (e.status() == null || !e.status().attends()) {
+      throw new RuleViolation(role + " : " + names.get(memberId) + " n'est pas présent(e)"
+          + (e.substituted() ? " : son siège est occupé par son suppléant." : "."));
     }
   }
 
@@ -318,13 +325,19 @@ public class SessionService {
     if (repository.voted(sessionId, deliberationId)) {
       throw new RuleViolation("Vote déjà enregistré pour « " + deliberationId + " ».");
     }
-    // Voters: the members present, and those represented through a proxy.
+    // Voters: the members present (in person, by videoconference or through their substitute), and those
+    // represented through a proxy.
     Map<String, String> voters = new java.util.LinkedHashMap<>();
+    List<String> remote = new ArrayList<>();
     for (AttendanceEntry e : repository.attendance(sessionId, session.sitting())) {
-      if (e.status() == AttendanceStatus.PRESENT || e.proxyHolderId() != null) {
-        voters.put(e.memberId(), name(e.memberId()));
+      if (e.seated() || e.proxyHolderId() != null) {
+        voters.put(e.memberId(), e.substituted() ? name(e.substituteId()) : name(e.memberId()));
+      }
+      if (e.status() == AttendanceStatus.REMOTE) {
+        remote.add(name(e.memberId()));
       }
     }
+    BallotRules.checkRemote(input, body(session).rules().remoteAttendance(), remote);
     java.util.Set<String> interested = input.withdrawn() ? java.util.Set.of()
         : interestRules(session, input, voters);
     Map<String, String> itemVoters = new java.util.LinkedHashMap<>(voters);
@@ -379,7 +392,7 @@ public class SessionService {
       if (interested.contains(e.memberId())) {
         continue;
       }
-      if (e.status() == AttendanceStatus.PRESENT) {
+      if (e.seated()) {
         present++;
       } else if (e.proxyHolderId() != null) {
         represented++;

@@ -125,7 +125,8 @@ class FormRulesController {
   /**
    * A roll call as DMN {@code quorum} and the attendance rules will judge it.
    *
-   * @param present members present, or null when the roll call would be refused
+   * @param present members present (in person, by videoconference or through their substitute), or null when
+   *     the roll call would be refused
    * @param represented members represented by a valid proxy
    * @param counted members counted for the quorum
    * @param required members required (0 on reconvocation)
@@ -137,11 +138,13 @@ class FormRulesController {
    * @param ok the completion would be accepted as it is
    * @param fault the first rule it would break, in the completion's words
    * @param holders for each member not present, who may receive their proxy (ids)
+   * @param remote of those present, members by videoconference
+   * @param substituted of those present, seats filled by a substitute
    */
   record RollCallAnswer(String sessionId, int inOffice, Integer present, Integer absent, Integer excused,
       Integer represented, Integer counted, Integer required, Boolean reached, String rule, String regime,
       int maxProxiesPerHolder, String figures, String sentence, boolean ok, String fault,
-      Map<String, List<String>> holders) {}
+      Map<String, List<String>> holders, Integer remote, Integer substituted) {}
 
   @GetMapping("/api/forms/roll-call-check")
   RollCallAnswer rollCallCheck(@RequestParam(required = false) String sessionId,
@@ -174,7 +177,8 @@ class FormRulesController {
         a == null ? null : a.absent(), a == null ? null : a.excused(), a == null ? null : a.represented(),
         q == null ? null : q.counted(), q == null ? null : q.required(), q == null ? null : q.reached(),
         q == null ? null : q.ruleLabel(), q == null ? null : q.regime(), check.maxProxiesPerHolder(),
-        q == null ? null : q.figures(), sentence, check.fault() == null, check.fault(), check.eligibleHolders());
+        q == null ? null : q.figures(), sentence, check.fault() == null, check.fault(), check.eligibleHolders(),
+        a == null ? null : a.remote(), a == null ? null : a.substituted());
   }
 
   /**

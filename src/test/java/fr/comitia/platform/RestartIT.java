@@ -44,7 +44,8 @@ class RestartIT {
       assertThat(identity.checkPassword("directeur", "changed-by-the-director"))
           .as("the password changed in the first run, not reset by the roster").isTrue();
       assertThat(identity.checkPassword("directeur", "directeur-demo")).isFalse();
-      assertThat(identity.createUserQuery().memberOfGroup("member").count()).isEqualTo(22);
+      // 22 members of the comité syndical and the 3 substitutes of the Collège ENT delegates.
+      assertThat(identity.createUserQuery().memberOfGroup("member").count()).isEqualTo(25);
       assertThat(second.getBean(JdbcClient.class)
           .sql("select next_number from comitia.register_counter where body_id = 'comitesyndical' and year = 2022")
           .query(Integer.class).single())

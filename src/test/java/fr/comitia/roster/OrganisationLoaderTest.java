@@ -61,13 +61,77 @@ class OrganisationLoaderTest {
     assertThat(comite.quorum().label()).isEqualTo("majorité des membres en exercice présents ou représentés");
     assertThat(org.body("comitesyndical").orElseThrow().firstNumberOfYear()).containsEntry(2022, 14);
 
+    assertThat(comite.remoteAttendance()).isEqualTo(BodyRules.RemoteAttendance.NOT_ALLOWED);
+    assertThat(comite.substituteNotice()).isEqualTo(BodyRules.SubstituteNotice.INFORMED);
+
+    // The bureau: the CGCT, but for videoconference under the EPCI regime (L5211-11-1).
     Body bureau = org.body("bureau").orElseThrow();
-    assertThat(bureau.rules()).isEqualTo(BodyRules.cgct());
+    BodyRules cgct = BodyRules.cgct();
+    assertThat(bureau.rules()).isEqualTo(new BodyRules(cgct.convocationDelayClearDays(), cgct.maxProxiesPerHolder(),
+        cgct.quorum(), BodyRules.RemoteAttendance.PUBLIC_VOTES_ONLY, cgct.substituteNotice()));
+    assertThat(bureau.substitutes()).isEmpty();
     assertThat(bureau.inOfficeSince()).isEqualTo(LocalDate.of(2021, 9, 1));
     assertThat(org.partner("regionhdfent").orElseThrow().name())
         .isEqualTo("Conseil régional des Hauts-de-France — coordonnateur du groupement de commandes ENT");
     assertThat(org.accounts()).extracting(Organisation.Account::id)
         .containsExactly("directeur", "secretariat", "redacteur");
+  }
+
+  @Test
+  void theCgctDefaultsAreNoVideoconferenceAndNoSubstitutes() {
+    assertThat(BodyRules.cgct().remoteAttendance()).isEqualTo(BodyRules.RemoteAttendance.NOT_ALLOWED);
+    assertThat(BodyRules.cgct().remoteAttendance().allowed()).isFalse();
+    assertThat(BodyRules.cgct().substituteNotice()).isEqualTo(BodyRules.SubstituteNotice.INFORMED);
+  }
+
+  @Test
+  void theCollegeEntDelegatesHaveOneSubstituteEachWhoSitsInNoBody() {
+    Organisation org = shipped();
+    Body comite = org.body("comitesyndical").orElseThrow();
+    assertThat(comite.substitutes()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "swarotlemaire", "mdelattre", "afigoureux", "pcarpentier", "jldauchy", "jbrunet"));
+    assertThat(comite.titularOf("pcarpentier")).contains("afigoureux");
+    assertThat(comite.titularOf("afigoureux")).isEmpty();
+    for (String substitute : comite.substitutes().values()) {
+      Organisation.Member m = org.member(substitute).orElseThrow();
+      assertThat(m.email()).endsWith("@elus.example.org");
+      assertThat(m.collectivityId()).isEqualTo("collegeent");
+      assertThat(org.bodies()).allSatisfy(b -> assertThat(b.memberIds()).doesNotContain(substitute));
+    }
+    assertThat(org.members()).hasSize(25);
+  }
+
+  @Test
+  void substitutesAreCheckedAtStartup() throws IOException {
+    String text = broken("      afigoureux: pcarpentier\n", "      afigoureux: mdelattre\n");
+    int line = lineOf(text, "      afigoureux: mdelattre");
+    assertThatThrownBy(() -> parse(text))
+        .isInstanceOf(InvalidOrganisationException.class)
+        .hasMessage("Organisation invalide — config/organisation.yml, ligne " + line
+            + ", assemblée « comitesyndical », suppléants : « mdelattre » est déjà le suppléant de « swarotlemaire » "
+            + "(un suppléant ne supplée qu'un titulaire).");
+    assertThatThrownBy(() -> parse(broken("      afigoureux: pcarpentier\n", "      afigoureux: nobody\n")))
+        .hasMessageContaining("suppléant « nobody » inconnu (absent de la liste members)");
+    assertThatThrownBy(() -> parse(broken("      afigoureux: pcarpentier\n", "      afigoureux: lmonnet\n")))
+        .hasMessageContaining("« lmonnet » est membre de l'assemblée : il ne peut pas y être suppléant");
+    assertThatThrownBy(() -> parse(broken("      afigoureux: pcarpentier\n", "      pcarpentier: afigoureux\n")))
+        .hasMessageContaining("le titulaire « pcarpentier » n'est pas membre de l'assemblée");
+    assertThatThrownBy(() -> parse(broken("      afigoureux: pcarpentier\n",
+        "      afigoureux: pcarpentier\n      afigoureux: mdelattre\n")))
+        .hasMessageContaining("le titulaire « afigoureux » a deux suppléants (un seul par titulaire)");
+  }
+
+  @Test
+  void remoteAttendanceAndSubstituteNoticeTakeTheirValuesOnly() throws IOException {
+    assertThatThrownBy(() -> parse(broken("remoteAttendance: PUBLIC_VOTES_ONLY", "remoteAttendance: OUI")))
+        .isInstanceOf(InvalidOrganisationException.class)
+        .hasMessageContaining("assemblée « bureau », règles : « remoteAttendance » vaut « OUI », attendu : "
+            + "NOT_ALLOWED ou ALLOWED ou PUBLIC_VOTES_ONLY");
+    assertThatThrownBy(() -> parse(broken("substituteNotice: INFORMED", "substituteNotice: MAIL")))
+        .hasMessageContaining("« substituteNotice » vaut « MAIL », attendu : CONVOKED ou INFORMED");
+    Organisation convoked = parse(broken("substituteNotice: INFORMED", "substituteNotice: CONVOKED"));
+    assertThat(convoked.body("comitesyndical").orElseThrow().rules().substituteNotice())
+        .isEqualTo(BodyRules.SubstituteNotice.CONVOKED);
   }
 
   private static String broken(String from, String to) throws IOException {

@@ -30,9 +30,11 @@ class RosterSyncIT {
 
   @Test
   void theTwentyTwoMembersAndTheRolesLandInCamunda() {
+    // The 22 members of the comité syndical and the 3 substitutes of the Collège ENT delegates.
     List<User> members = identityService.createUserQuery().memberOfGroup(Groups.MEMBER).list();
-    assertThat(members).hasSize(22);
-    assertThat(members).extracting(User::getId).contains("vbiegalski", "bmesseannegrobelny", "jldauchy");
+    assertThat(members).hasSize(25);
+    assertThat(members).extracting(User::getId).contains("vbiegalski", "bmesseannegrobelny", "jldauchy",
+        "mdelattre", "pcarpentier", "jbrunet");
     User monnet = identityService.createUserQuery().userId("lmonnet").singleResult();
     assertThat(monnet.getFirstName()).isEqualTo("Luc");
     assertThat(monnet.getLastName()).isEqualTo("MONNET");
@@ -123,7 +125,7 @@ class RosterSyncIT {
     for (Body b : org.bodies()) {
       bodies.add(new Body(b.id(), b.name(), b.assemblyName(), b.presidentTitle(), b.presidentId(),
           b.memberIds().stream().filter(id -> !id.equals(memberId)).toList(), b.inOfficeSince(), b.rules(),
-          b.firstNumberOfYear()));
+          b.firstNumberOfYear(), b.substitutes()));
     }
     return new Organisation(org.id(), org.name(), org.shortName(), org.kind(), org.email(), org.collectivities(),
         org.members().stream().filter(m -> !m.id().equals(memberId)).toList(), bodies, org.partners(),

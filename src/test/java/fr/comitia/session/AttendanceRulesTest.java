@@ -3,9 +3,12 @@ package fr.comitia.session;
 import fr.comitia.register.AttendanceEntry;
 
 import fr.comitia.platform.RuleViolation;
+import fr.comitia.roster.BodyRules.RemoteAttendance;
+import fr.comitia.session.AttendanceRules.Seating;
 import static fr.comitia.register.AttendanceStatus.ABSENT;
 import static fr.comitia.register.AttendanceStatus.EXCUSED;
 import static fr.comitia.register.AttendanceStatus.PRESENT;
+import static fr.comitia.register.AttendanceStatus.REMOTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -237,5 +240,129 @@ class AttendanceRulesTest {
   void summaryProxiesAreUnmodifiable() {
     AttendanceSummary s = AttendanceRules.check(seed(), MEMBERS, 1);
     assertThatThrownBy(() -> s.proxies().put("a", "b")).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  // --- Videoconference and substitutes --------------------------------------------------------------
+
+  /** The substitutes of the Collège ENT delegates, and anyone's name. */
+  static final Map<String, String> PEOPLE = new LinkedHashMap<>(MEMBERS);
+
+  static {
+    PEOPLE.put("mdelattre", "Mme Martine DELATTRE");
+    PEOPLE.put("pcarpentier", "M. Patrick CARPENTIER");
+    PEOPLE.put("jbrunet", "Mme Julie BRUNET");
+  }
+
+  static Seating comite(RemoteAttendance remote) {
+    return new Seating("comité syndical", remote, Map.of("swarotlemaire", "mdelattre", "afigoureux", "pcarpentier",
+        "jldauchy", "jbrunet"), PEOPLE::get);
+  }
+
+  static final Seating STATUTS_SILENT = comite(RemoteAttendance.NOT_ALLOWED);
+
+  @Test
+  void remoteAttendanceIsRefusedWhereTheStatutsDoNotProvideIt() {
+    assertThatThrownBy(() -> AttendanceRules.check(seedWith(new AttendanceEntry("lmonnet", REMOTE, null)), MEMBERS, 1,
+        STATUTS_SILENT))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage("Appel refusé : la participation par visioconférence n'est pas prévue par les statuts du comité "
+            + "syndical (M. Luc MONNET)");
+    // The CGCT's default says the same.
+    assertThatThrownBy(() -> AttendanceRules.check(seedWith(new AttendanceEntry("lmonnet", REMOTE, null)), MEMBERS, 1))
+        .hasMessageStartingWith("Appel refusé : la participation par visioconférence n'est pas prévue par les statuts");
+  }
+
+  @Test
+  void aRemoteMemberCountsAsPresentHoldsAProxyAndCannotGiveOne() {
+    for (RemoteAttendance allowed : List.of(RemoteAttendance.ALLOWED, RemoteAttendance.PUBLIC_VOTES_ONLY)) {
+      // M. MONNET, holder of M. SIEGLER's proxy, attends by videoconference.
+      AttendanceSummary s = AttendanceRules.check(seedWith(new AttendanceEntry("lmonnet", REMOTE, null)), MEMBERS, 1,
+          comite(allowed));
+      assertThat(s.present()).isEqualTo(7);
+      assertThat(s.remote()).isEqualTo(1);
+      assertThat(s.substituted()).isZero();
+      assertThat(s.represented()).isEqualTo(6);
+      assertThat(s.proxies()).containsEntry("nsiegler", "lmonnet");
+    }
+    assertThatThrownBy(() -> AttendanceRules.check(seedWith(new AttendanceEntry("lmonnet", REMOTE, "cbachelet")),
+        MEMBERS, 1, comite(RemoteAttendance.ALLOWED)))
+        .hasMessage("Pouvoir refusé : M. Luc MONNET participe par visioconférence et ne peut pas donner pouvoir");
+    // A proxy may go to a member attending remotely (eligible holders say so too).
+    List<AttendanceEntry> e = seedWith(new AttendanceEntry("ebommart", EXCUSED, null));
+    e.replaceAll(x -> x.memberId().equals("cbachelet") ? new AttendanceEntry("cbachelet", REMOTE, null) : x);
+    assertThat(AttendanceRules.eligibleHolders(e, MEMBERS, 1, "ebommart")).contains("cbachelet");
+  }
+
+  @Test
+  void theSubstituteOfAnExcusedTitularSitsAndTheSeatCountsAsPresent() {
+    List<AttendanceEntry> e = seedWith(new AttendanceEntry("afigoureux", EXCUSED, null, "pcarpentier"));
+    AttendanceSummary s = AttendanceRules.check(e, MEMBERS, 1, STATUTS_SILENT);
+    assertThat(s.present()).isEqualTo(8);
+    assertThat(s.substituted()).isEqualTo(1);
+    assertThat(s.remote()).isZero();
+    assertThat(s.excused()).isEqualTo(14);
+    assertThat(s.absent()).isZero();
+    assertThat(s.presentOrRepresented()).isEqualTo(14);
+    assertThat(s.present() + s.absent() + s.excused()).isEqualTo(s.inOffice());
+
+    // An absent titular too; the substituted seat may hold a proxy.
+    e.replaceAll(x -> x.memberId().equals("jldauchy") ? new AttendanceEntry("jldauchy", ABSENT, null, "jbrunet") : x);
+    e.replaceAll(x -> x.memberId().equals("ebommart") ? new AttendanceEntry("ebommart", EXCUSED, "jldauchy") : x);
+    assertThat(AttendanceRules.eligibleHolders(e, MEMBERS, 1, "ebommart")).contains("jldauchy", "afigoureux");
+    AttendanceSummary both = AttendanceRules.check(e, MEMBERS, 1, STATUTS_SILENT);
+    assertThat(both.present()).isEqualTo(9);
+    assertThat(both.substituted()).isEqualTo(2);
+    assertThat(both.absent()).isZero();
+    assertThat(both.represented()).isEqualTo(7);
+    assertThat(both.proxies()).containsEntry("ebommart", "jldauchy");
+  }
+
+  @Test
+  void aSubstituteSitsOnlyForAnAbsentTitularWithoutProxyAndOnlyTheOneTheStatutsGive() {
+    assertThatThrownBy(() -> AttendanceRules.check(seedWith(new AttendanceEntry("afigoureux", PRESENT, null,
+        "pcarpentier")), MEMBERS, 1, STATUTS_SILENT))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage("Appel refusé : M. André FIGOUREUX est présent ; M. Patrick CARPENTIER ne peut pas siéger à sa place");
+    assertThatThrownBy(() -> AttendanceRules.check(seedWith(new AttendanceEntry("swarotlemaire", REMOTE, null,
+        "mdelattre")), MEMBERS, 1, comite(RemoteAttendance.ALLOWED)))
+        .hasMessage("Appel refusé : Mme Sophie WAROT-LEMAIRE participe par visioconférence ; Mme Martine DELATTRE ne "
+            + "peut pas siéger à sa place");
+    assertThatThrownBy(() -> AttendanceRules.check(seedWith(new AttendanceEntry("afigoureux", EXCUSED, null,
+        "mdelattre")), MEMBERS, 1, STATUTS_SILENT))
+        .hasMessage("Appel refusé : Mme Martine DELATTRE n'est pas la suppléante de M. André FIGOUREUX (suppléant : "
+            + "M. Patrick CARPENTIER)");
+    assertThatThrownBy(() -> AttendanceRules.check(seedWith(new AttendanceEntry("lfoutry", EXCUSED, null,
+        "pcarpentier")), MEMBERS, 1, STATUTS_SILENT))
+        .hasMessage("Appel refusé : M. Patrick CARPENTIER n'est pas le suppléant de M. Luc FOUTRY (M. Luc FOUTRY n'a "
+            + "pas de suppléant)");
+    assertThatThrownBy(() -> AttendanceRules.check(seedWith(new AttendanceEntry("afigoureux", EXCUSED, "lmonnet",
+        "pcarpentier")), MEMBERS, 1, STATUTS_SILENT))
+        .hasMessage("Appel refusé : M. André FIGOUREUX a donné pouvoir à M. Luc MONNET ; M. Patrick CARPENTIER ne peut "
+            + "pas siéger en plus à sa place (un pouvoir ou un suppléant, pas les deux)");
+    // A body whose statuts give no substitutes.
+    assertThatThrownBy(() -> AttendanceRules.check(seedWith(new AttendanceEntry("afigoureux", EXCUSED, null,
+        "pcarpentier")), MEMBERS, 1, new Seating("bureau", RemoteAttendance.PUBLIC_VOTES_ONLY, Map.of(), PEOPLE::get)))
+        .hasMessage("Appel refusé : les statuts du bureau ne prévoient pas de suppléants ; M. Patrick CARPENTIER ne "
+            + "peut pas siéger à la place de M. André FIGOUREUX");
+    // A blank substituteId is none.
+    assertThat(AttendanceRules.check(seedWith(new AttendanceEntry("afigoureux", EXCUSED, null, " ")), MEMBERS, 1,
+        STATUTS_SILENT).substituted()).isZero();
+  }
+
+  @Test
+  void thePresidingMemberAndTheSecretaryAttendInPersonOrByVideoconferenceNotThroughASubstitute() {
+    List<AttendanceEntry> e = seedWith(new AttendanceEntry("lmonnet", REMOTE, null));
+    e.replaceAll(x -> x.memberId().equals("afigoureux") ? new AttendanceEntry("afigoureux", EXCUSED, null,
+        "pcarpentier") : x);
+    org.assertj.core.api.Assertions.assertThatCode(() -> SessionService.requireOfficers(e, MEMBERS, "lmonnet",
+        "cbachelet")).doesNotThrowAnyException();
+    assertThatThrownBy(() -> SessionService.requireOfficers(e, MEMBERS, "afigoureux", "cbachelet"))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage("La présidence de séance : M. André FIGOUREUX n'est pas présent(e) : son siège est occupé par son "
+            + "suppléant.");
+    assertThatThrownBy(() -> SessionService.requireOfficers(e, MEMBERS, "lmonnet", "afigoureux"))
+        .hasMessageStartingWith("Le secrétaire de séance : M. André FIGOUREUX n'est pas présent(e)");
+    assertThatThrownBy(() -> SessionService.requireOfficers(e, MEMBERS, "lmonnet", "ebommart"))
+        .hasMessage("Le secrétaire de séance : Mme Emilie BOMMART n'est pas présent(e).");
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.comitia.platform.RuleViolation;
 import fr.comitia.register.BallotType;
 import fr.comitia.register.VoteChoice;
+import fr.comitia.roster.BodyRules.RemoteAttendance;
 import fr.comitia.session.VoteInput.MemberBallot;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,5 +87,32 @@ class BallotRulesTest {
         new VoteInput(false, 1, 0, 0, 0, false, null, BallotType.SECRET, null).secretBallot()).isTrue();
     org.assertj.core.api.Assertions.assertThat(new VoteInput(false, 1, 0, 0, 0, true, null).ballot())
         .isEqualTo(BallotType.SECRET);
+  }
+
+  @Test
+  void aSecretBallotIsRefusedWhileAMemberAttendsRemotelyUnderL5211_11_1() {
+    VoteInput secret = new VoteInput(false, 3, 0, 0, 0, true, null);
+    VoteInput secretByBallot = new VoteInput(false, 3, 0, 0, 0, false, null, BallotType.SECRET, null);
+    for (VoteInput input : List.of(secret, secretByBallot)) {
+      assertThatThrownBy(() -> BallotRules.checkRemote(input, RemoteAttendance.PUBLIC_VOTES_ONLY,
+          List.of("Mme Anne VANPEENE")))
+          .isInstanceOf(RuleViolation.class)
+          .hasMessage("Scrutin secret refusé : quand un membre participe par visioconférence, le vote a lieu au scrutin "
+              + "public (CGCT L5211-11-1) ; participe à distance : Mme Anne VANPEENE.");
+    }
+    assertThatThrownBy(() -> BallotRules.checkRemote(secret, RemoteAttendance.PUBLIC_VOTES_ONLY,
+        List.of("Mme Anne VANPEENE", "M. Luc MONNET")))
+        .hasMessageEndingWith("participent à distance : Mme Anne VANPEENE, M. Luc MONNET.");
+    // Nobody remote, a public vote, a withdrawal, or statuts that allow it: accepted.
+    assertThatCode(() -> BallotRules.checkRemote(secret, RemoteAttendance.PUBLIC_VOTES_ONLY, List.of()))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> BallotRules.checkRemote(new VoteInput(false, 3, 0, 0, 0, false, null),
+        RemoteAttendance.PUBLIC_VOTES_ONLY, List.of("Mme Anne VANPEENE"))).doesNotThrowAnyException();
+    assertThatCode(() -> BallotRules.checkRemote(rollCall(1, 0, 0, List.of(b("a", VoteChoice.FOR))),
+        RemoteAttendance.PUBLIC_VOTES_ONLY, List.of("Mme Anne VANPEENE"))).doesNotThrowAnyException();
+    assertThatCode(() -> BallotRules.checkRemote(new VoteInput(true, null, null, null, null, true, null),
+        RemoteAttendance.PUBLIC_VOTES_ONLY, List.of("Mme Anne VANPEENE"))).doesNotThrowAnyException();
+    assertThatCode(() -> BallotRules.checkRemote(secret, RemoteAttendance.ALLOWED, List.of("Mme Anne VANPEENE")))
+        .doesNotThrowAnyException();
   }
 }

@@ -237,7 +237,8 @@ class FormRulesIT {
         "Paramètre « attendance » invalide : « attendance » doit être une liste de {memberId, status, proxyHolderId}");
     assertBadRequest("secretariat", "/api/forms/roll-call-check?sessionId=" + session + "&attendance="
             + encode("[{\"memberId\":\"ccoulon\",\"status\":\"ENDORMI\"}]"),
-        "Paramètre « attendance » invalide : Appel refusé : statut « ENDORMI » inconnu (PRESENT, ABSENT ou EXCUSED).");
+        "Paramètre « attendance » invalide : Appel refusé : statut « ENDORMI » inconnu (PRESENT, REMOTE, ABSENT ou "
+        + "EXCUSED).");
     ResponseEntity<Map<String, Object>> unknown = get("secretariat",
         "/api/forms/roll-call-check?sessionId=S999999&attendance=%5B%5D");
     assertThat(unknown.getStatusCode().value()).isEqualTo(404);
