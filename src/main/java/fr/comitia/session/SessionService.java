@@ -325,19 +325,8 @@ public class SessionService {
     if (repository.voted(sessionId, deliberationId)) {
       throw new RuleViolation("Vote déjà enregistré pour « " + deliberationId + " ».");
     }
-    // Voters: the members present (in person, by videoconference or through their substitute), and those
-    // represented through a proxy.
-    Map<String, String> voters = new java.util.LinkedHashMap<>();
-    List<String> remote = new ArrayList<>();
-    for (AttendanceEntry e : repository.attendance(sessionId, session.sitting())) {
-      if (e.seated() || e.proxyHolderId() != null) {
-        voters.put(e.memberId(), e.substituted() ? name(e.substituteId()) : name(e.memberId()));
-      }
-      if (e.status() == AttendanceStatus.REMOTE) {
-        remote.add(name(e.memberId()));
-      }
-    }
-    BallotRules.checkRemote(input, body(session).rules().remoteAttendance(), remote);
+    Map<String, String> voters = voters(session);
+    BallotRules.checkRemote(input, body(session).rules().remoteAttendance(), remote(session));
     java.util.Set<String> interested = input.withdrawn() ? java.util.Set.of()
         : interestRules(session, input, voters);
     Map<String, String> itemVoters = new java.util.LinkedHashMap<>(voters);
@@ -428,12 +417,8 @@ public class SessionService {
       throw new RuleViolation(INTERESTED_MEMBER_IDS, "Approbation du procès-verbal : nul n'est intéressé à ce point "
           + "(interestedMemberIds doit rester vide).");
     }
-    Map<String, String> voters = new LinkedHashMap<>();
-    for (AttendanceEntry e : repository.attendance(sessionId, session.sitting())) {
-      if (e.status() == AttendanceStatus.PRESENT || e.proxyHolderId() != null) {
-        voters.put(e.memberId(), name(e.memberId()));
-      }
-    }
+    Map<String, String> voters = voters(session);
+    BallotRules.checkRemote(input, body(session).rules().remoteAttendance(), remote(session));
     VoteResult result = VoteRules.decide(input, voters.size());
     BallotRules.check(input, voters, this::name);
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -448,6 +433,26 @@ public class SessionService {
           approved.sessionSecretaryId(), due));
     }
     return result;
+  }
+
+  /**
+   * The voters of the sitting, by seat, with the name of who sits: the members present (in person, by
+   * videoconference or through their substitute), and those represented through a proxy.
+   */
+  private Map<String, String> voters(SessionRepository.Row session) {
+    Map<String, String> voters = new LinkedHashMap<>();
+    for (AttendanceEntry e : repository.attendance(session.id(), session.sitting())) {
+      if (e.seated() || e.proxyHolderId() != null) {
+        voters.put(e.memberId(), e.substituted() ? name(e.substituteId()) : name(e.memberId()));
+      }
+    }
+    return voters;
+  }
+
+  /** The members attending by videoconference. */
+  private List<String> remote(SessionRepository.Row session) {
+    return repository.attendance(session.id(), session.sitting()).stream()
+        .filter(e -> e.status() == AttendanceStatus.REMOTE).map(e -> name(e.memberId())).toList();
   }
 
   /** « Approbation du procès-verbal de la séance du 16 juin 2022 » */

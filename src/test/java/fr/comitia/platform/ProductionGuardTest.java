@@ -144,6 +144,8 @@ class ProductionGuardTest {
         "comitia.prefecture.s2low.url", "https://s2low.example.org",
         "comitia.prefecture.s2low.keystore", keystore(),
         "comitia.prefecture.s2low.keystore-password", "p12")));
+    env.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("members",
+        java.util.Map.of("comitia.signature.members-keystore", keystore())));
     new ProductionGuard().postProcessEnvironment(env, null);
     assertThat(env.getProperty("comitia.mail.message-id-domain")).isEqualTo("deliberations.npdc-numerique.fr");
     assertThat(env.getProperty("comitia.mail.from"))
