@@ -114,7 +114,7 @@ public class NotificationService {
     String number = number(n.deliberationId());
     String object = deliberations.find(n.deliberationId()).map(DeliberationRepository.Row::object).orElse("");
     String text = "Madame, Monsieur,\n\n"
-        + "Nous vous notifions la délibération n° " + number + " de " + organisation.name() + " :\n« " + object + " ».\n\n"
+        + "Nous vous notifions la délibération n° " + number + " " + organisation.ofName() + " :\n« " + object + " ».\n\n"
         + "L'extrait du registre est joint à ce courriel. Merci d'en accuser réception en suivant ce lien :\n"
         + acknowledgementLink(notificationId) + "\n\n"
         + "(L'accusé de réception n'est enregistré qu'en cliquant sur le bouton de la page.)\n\n"

@@ -29,6 +29,30 @@ public record Organisation(
     return siret == null ? null : siret.substring(0, 9);
   }
 
+  /**
+   * « du Syndicat mixte ouvert « … » », « de la Communauté d'agglomération … », « de l'Établissement … »:
+   * the name after « de », with the article French requires (by its first word; « de » otherwise).
+   */
+  public String ofName() {
+    return of(name);
+  }
+
+  /** « de » and the article a body's name takes after it, by its first word. */
+  public static String of(String name) {
+    String first = name.split("[\\s']", 2)[0].toLowerCase(java.util.Locale.FRENCH);
+    if (first.matches("[aeiouyhéèêàâîô].*")) {
+      return "de l'" + name;
+    }
+    if (java.util.Set.of("commune", "communauté", "métropole", "région", "ville", "collectivité").contains(first)) {
+      return "de la " + name;
+    }
+    if (java.util.Set.of("syndicat", "département", "conseil", "pôle", "pays", "centre", "sivu", "sivom", "smo")
+        .contains(first)) {
+      return "du " + name;
+    }
+    return "de " + name;
+  }
+
   public record Collectivity(String id, String name) {}
 
   /** An elected member; {@code since} is when they took office, if the file says. */
