@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * read the organisation and open the PDFs. Writes need HTTP Basic, so that no other site can make a
  * logged-in browser change anything — with one exception, the draft forms' annex files (join,
  * remove: {@code POST}/{@code DELETE /api/deliberations/{id}/annexes…}), accepted from the session
- * only with Camunda's CSRF token in header {@value #CSRF_HEADER} (the token another site cannot read).
+ * only with Camunda's CSRF token in header {@value #CSRF_HEADER} (the token another site cannot read), and
+ * the demo clock's buttons, with the page's own signed token.
  * A user removed from the organisation or locked out is not taken from the session.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
@@ -40,7 +41,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     SecurityContext context = SecurityContextHolder.getContext();
-    if (context.getAuthentication() == null && (isApiRead(request) || isAnnexWrite(request) && csrfTokenMatches(request))
+    if (context.getAuthentication() == null && (isApiRead(request) || isAnnexWrite(request) && csrfTokenMatches(request)
+        || isDemoClockWrite(request))
         && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
       String userId = webappUser(request);
       if (userId != null) {
@@ -72,6 +74,15 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
   static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
   private static final java.util.regex.Pattern ANNEX_PATH =
       java.util.regex.Pattern.compile("/api/deliberations/[^/]+/annexes(/[0-9]+)?");
+
+  /**
+   * The demo clock's buttons ({@code POST /api/demo/horloge}): taken from the session, the
+   * controller then requires the page's signed token, bound to the user (which another site cannot read).
+   */
+  private static boolean isDemoClockWrite(HttpServletRequest request) {
+    return "POST".equals(request.getMethod())
+        && "/api/demo/horloge".equals(request.getRequestURI().substring(request.getContextPath().length()));
+  }
 
   private static boolean isAnnexWrite(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -163,7 +163,7 @@ class ComitiaBenchmark {
         itemsPerSession, threads, runDir);
     try {
       app = new SpringApplicationBuilder(ComitiaApplication.class).run(
-          "--server.port=0",
+          "--server.port=0", "--comitia.demo.replay-seed=false",
           "--comitia.embedded.postgres.data-directory=" + runDir.resolve("postgres"),
           "--comitia.embedded.smtp.port=0",
           "--camunda.bpm.job-execution.enabled=false",
@@ -698,7 +698,7 @@ class ComitiaBenchmark {
       return;
     }
     Path dir = runDir.resolve("startup");
-    List<String> arguments = List.of("--server.port=0", "--comitia.embedded.smtp.port=0",
+    List<String> arguments = List.of("--server.port=0", "--comitia.embedded.smtp.port=0", "--comitia.demo.replay-seed=false",
         "--comitia.embedded.postgres.data-directory=" + dir.resolve("postgres"),
         "--comitia.signature.keystore=" + dir.resolve("president.p12"));
     StartupProbe probe = new StartupProbe(jar, base, resultsDir);

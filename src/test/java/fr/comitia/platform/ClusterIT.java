@@ -141,7 +141,7 @@ class ClusterIT {
         "-Duser.timezone=Europe/Paris", "-Dfile.encoding=UTF-8",
         "-cp", System.getProperty("java.class.path"),
         ComitiaApplication.class.getName(),
-        "--spring.profiles.active=demo",
+        "--spring.profiles.active=demo", "--comitia.demo.replay-seed=false",
         "--server.port=" + port,
         "--spring.datasource.url=" + dbUrl,
         "--spring.datasource.username=" + postgres.user(),
