@@ -53,12 +53,15 @@ class MailClaims {
   }
 
   /** Marks the mail SENT if this execution still holds its claim; false when it was taken over. */
-  boolean sent(String id, String token) {
+  boolean sent(String id, String token, String smtpReply) {
     return ownTransaction.execute(tx -> jdbc.sql("""
             update comitia.mail_delivery
-               set status = 'SENT', last_error = null, sent_at = :now, claim_token = null, claim_expires_at = null
+               set status = 'SENT', last_error = null, sent_at = :now, claim_token = null, claim_expires_at = null,
+                   smtp_reply = :reply
              where id = :id and claim_token = :token""")
-        .param("id", id).param("token", token).param("now", OffsetDateTime.now(clock)).update()) == 1;
+        .param("id", id).param("token", token).param("now", OffsetDateTime.now(clock))
+        .param("reply", smtpReply == null ? null : smtpReply.length() > 1000 ? smtpReply.substring(0, 1000) : smtpReply)
+        .update()) == 1;
   }
 
   /** Marks the mail FAILED with the server's answer if this execution still holds its claim. */

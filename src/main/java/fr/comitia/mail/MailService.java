@@ -61,7 +61,7 @@ public class MailService {
   /** A mail's delivery; {@code status} is QUEUED, SENDING (claimed, being sent), SENT or FAILED. */
   public record Delivery(String id, String kind, String recipient, String recipientId, String subject,
       String sessionId, String deliberationId, String status, int attempts, String lastError,
-      OffsetDateTime queuedAt, OffsetDateTime sentAt) {}
+      OffsetDateTime queuedAt, OffsetDateTime sentAt, String smtpReply) {}
 
   public String messageId(String deliveryId) {
     return "<" + deliveryId + "@" + messageIdDomain + ">";
@@ -105,8 +105,9 @@ public class MailService {
       throw new MailInFlightException(mail.id(), mail.to(), claims.expiry(mail.id()));
     }
     String token = claim.get();
+    String reply;
     try {
-      sender.send(toMime(mail));
+      reply = transmit(toMime(mail));
     } catch (MessagingException | RuntimeException e) {
       String reason = rootMessage(e);
       if (!claims.failed(mail.id(), token, reason)) {
@@ -115,11 +116,36 @@ public class MailService {
       throw new MailDeliveryException("Envoi du courriel « " + mail.subject() + " » à " + mail.to()
           + " impossible : " + reason, e);
     }
-    if (!claims.sent(mail.id(), token)) {
+    if (!claims.sent(mail.id(), token, reply)) {
       log.warn("Courriel {} envoyé après l'expiration de sa réservation : une autre exécution a pu l'envoyer aussi",
           mail.id());
     }
     return true;
+  }
+
+  /**
+   * Hands the message to the SMTP server and returns its answer (« 250 2.0.0 Ok: queued as … »), the
+   * proof that it accepted the mail; null where the sender is not Spring's JavaMailSenderImpl.
+   */
+  private String transmit(MimeMessage message) throws MessagingException {
+    if (!(sender instanceof org.springframework.mail.javamail.JavaMailSenderImpl impl)) {
+      sender.send(message);
+      return null;
+    }
+    // As JavaMailSenderImpl does, keeping the Message-ID, but keeping the transport's last answer too.
+    String messageId = message.getMessageID();
+    message.saveChanges();
+    if (messageId != null) {
+      message.setHeader("Message-ID", messageId);
+    }
+    try (jakarta.mail.Transport transport = impl.getSession().getTransport(
+        impl.getProtocol() == null ? "smtp" : impl.getProtocol())) {
+      transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+      transport.sendMessage(message, message.getAllRecipients());
+      String reply = transport instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp
+          ? smtp.getLastServerResponse() : null;
+      return reply == null ? null : reply.strip();
+    }
   }
 
   private void queue(OutgoingMail mail) {

@@ -34,7 +34,7 @@ class DemoClockController {
     this.signer = signer;
   }
 
-  @GetMapping(value = "/api/demo/horloge", produces = MediaType.TEXT_HTML_VALUE)
+  @GetMapping("/api/demo/horloge")
   String page(@RequestParam(required = false) String fait, Model model) {
     check();
     model.addAttribute("now", FrenchDates.dayAndTime(clock.now().atOffset(java.time.ZoneOffset.UTC)));
@@ -48,7 +48,7 @@ class DemoClockController {
   }
 
   /** The page's buttons: « seance », « echeance » or « reel »; the page's token guards against forged posts. */
-  @PostMapping(value = "/api/demo/horloge", produces = MediaType.TEXT_HTML_VALUE)
+  @PostMapping("/api/demo/horloge")
   String move(@RequestParam(required = false) String cible, @RequestParam(required = false) String jeton,
       org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
     check();

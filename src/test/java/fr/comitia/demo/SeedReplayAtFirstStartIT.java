@@ -29,6 +29,46 @@ class SeedReplayAtFirstStartIT {
   @Autowired CapturedMailbox mailbox;
   @Autowired SeedReplay replay;
 
+  /** The register's screen, on the replayed case: list, search, CSV, the act's record, the session's proofs. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDirectionReadsTheRegisterOnItsScreen() {
+    String list = flow.as("directeur").getForObject("/api/registre", String.class);
+    assertThat(list).contains("lang=\"fr\"").contains("Registre des délibérations").contains("2022-14")
+        .contains("Adhésion");
+    assertThat(flow.as("directeur").getForObject("/api/registre?q=ENVIRONNEMENT+numerique", String.class))
+        .contains("1 délibération").contains("2022-14");
+    assertThat(flow.as("directeur").getForObject("/api/registre?q=budget+primitif", String.class))
+        .contains("Aucune délibération ne répond");
+    assertThat(flow.as("directeur").getForObject("/api/registre?annee=2022&statut=NOTIFIED&assemblee=comitesyndical",
+        String.class)).contains("2022-14");
+    assertThat(flow.as("directeur").getForEntity("/api/registre?annee=22", String.class).getStatusCode().value())
+        .isEqualTo(400);
+    assertThat(flow.as("lmonnet").getForEntity("/api/registre", String.class).getStatusCode().value()).isEqualTo(403);
+
+    ResponseEntity<byte[]> csv = flow.as("secretariat").getForEntity("/api/registre/deliberations.csv?annee=2022",
+        byte[].class);
+    String text = new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFFnumero;date_seance;assemblee;objet;statut;vote_pour;vote_contre;abstentions;"
+        + "executoire_le\r\n").contains("2022-14;2022-06-16;Comité syndical;").contains(";13;0;0;2022-06-17\r\n");
+
+    List<Object> register = flow.as("directeur").getForObject("/api/deliberations", List.class);
+    String id = (String) ((Map<String, Object>) register.get(0)).get("id");
+    String act = flow.as("directeur").getForObject("/api/registre/deliberations/" + id, String.class);
+    assertThat(act).contains("Délibération n° 2022-14").contains("13 pour, 0 contre, 0 abstention(s)")
+        .contains("ACKNOWLEDGED").contains("059-200041036-20220616-2022_14-DE")
+        .contains("Conseil régional des Hauts-de-France").contains("Notification de la délibération n° 2022-14")
+        .contains("Exécutoire depuis le vendredi 17 juin 2022");
+    String sessionId = (String) ((Map<String, Object>) flow.get("directeur", "/api/deliberations/" + id)
+        .get("session")).get("id");
+    assertThat(flow.as("secretariat").getForObject("/api/registre/seances", String.class)).contains(sessionId)
+        .contains("jeudi 16 juin 2022");
+    String session = flow.as("secretariat").getForObject("/api/registre/seances/" + sessionId, String.class);
+    assertThat(session).contains("Preuve de convocation").contains("valerie.biegalski@elus.example.org")
+        .contains("Procès-verbal (PDF)");
+    assertThat(session.split("<td>250", -1).length - 1).isEqualTo(22);
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void aNewcomerFindsTheSeedsCaseFinishedAtOnce() {
@@ -54,6 +94,13 @@ class SeedReplayAtFirstStartIT {
     assertThat((Map<String, Object>) sitting.get("deliberationsList")).satisfies(l ->
         assertThat(l.get("publishedAt")).isNotNull());
 
+    // The proof of each convocation: the SMTP server's answer when it accepted the mail.
+    List<Map<String, Object>> proofs = flow.as("secretariat").getForObject("/api/sessions/" + session.get("id")
+        + "/convocations", List.class);
+    assertThat(proofs).hasSize(22).allSatisfy(p -> {
+      assertThat(p).containsEntry("status", "SENT");
+      assertThat((String) p.get("smtpReply")).startsWith("250");
+    });
     // Its mails: the 22 convocations of 10 June, the notification to the Conseil régional.
     assertThat(mailbox.mails()).filteredOn(m -> m.subject().startsWith("Convocation — Comité syndical")).hasSize(22);
     assertThat(mailbox.mails()).anyMatch(m -> m.subject().startsWith("Notification de la délibération n° 2022-14"));

@@ -491,6 +491,44 @@ class TasklistBrowserIT {
         .containsEntry("sessionDate", "2022-06-20T08:00:00Z");
   }
 
+  /**
+   * The demo clock walk: a session convoked for March 2027, the administrator opens the demo clock
+   * from their Tasklist session and clicks « Aller à la séance »; the roll call falls due and the
+   * secretariat finds « Faire l'appel » in Tasklist.
+   */
+  @Test
+  void theAdministratorWalksToTheSessionWithTheDemoClock() throws Exception {
+    String session = flow.convoked("bureau", "2027-03-01", "2027-03-11T18:00:00+01:00");
+    flow.executeJobs();
+    assertThat(flow.hasTask(session, TASK_ROLL_CALL)).isFalse();
+
+    browser.loginToTasklist("admin", "admin-demo");
+    browser.go("/api/demo/horloge");
+    browser.waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Horloge de démonstration"));
+    assertThat(browser.pageText()).contains("Ouverture de la séance").contains(session);
+    browser.screenshot("20-demo-clock");
+    browser.click(browser.clickable(By.xpath("//button[normalize-space()='Aller à la séance']")));
+    browser.waitFor(d -> d.findElement(By.cssSelector(".done")).getText()
+        .contains("Horloge avancée à l'ouverture de la séance : jeudi 11 mars 2027"));
+    browser.screenshot("21-demo-clock-moved");
+    // The job executor would run it now; here the test does.
+    flow.executeJobs();
+    assertThat(flow.hasTask(session, TASK_ROLL_CALL)).isTrue();
+
+    browser.loginToTasklist("secretariat", "secretariat-demo");
+    browser.openFilter("Séances");
+    browser.waitFor(d -> d.findElement(By.cssSelector(".tasks-list")).getText().contains("Faire l'appel"));
+
+    // From Tasklist's header, the register's screen: the session is there with its proof of convocation.
+    browser.click(browser.clickable(By.cssSelector("li.comitia-register a")));
+    browser.waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Registre des délibérations"));
+    browser.screenshot("22-register-screen");
+    browser.go("/api/registre/seances/" + session);
+    browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("Preuve de convocation"));
+    assertThat(browser.pageText()).contains("luc.monnet@elus.example.org").contains("250");
+    browser.screenshot("23-register-session");
+  }
+
   /** A member logs in to Tasklist: only their own filter, no task of the director; the engine refuses to complete it. */
   @Test
   void aMemberCannotSeeOrCompleteTheDirectorsTask() throws Exception {

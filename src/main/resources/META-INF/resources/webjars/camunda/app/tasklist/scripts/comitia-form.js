@@ -278,3 +278,24 @@ window.ComitiaForm = Object.freeze({
   draftEditor: draftEditor,
   annexFiles: annexFiles
 });
+
+// Tasklist's header: a link to the register's screen (direction, secretariat; the screen refuses the
+// others in French), added once the logged-in user's menu exists and again if Tasklist redraws it.
+(function registerLink() {
+  function add() {
+    var menu = document.querySelector('[cam-widget-header] ul[cam-if-logged-in]');
+    if (!menu || menu.querySelector('li.comitia-register')) {
+      return;
+    }
+    var item = document.createElement('li');
+    item.className = 'comitia-register';
+    var link = document.createElement('a');
+    link.href = '/api/registre';
+    link.textContent = 'Registre';
+    link.title = 'Registre des délibérations et des séances';
+    item.appendChild(link);
+    menu.insertBefore(item, menu.firstChild);
+  }
+  new MutationObserver(add).observe(document.documentElement, { childList: true, subtree: true });
+  add();
+})();
