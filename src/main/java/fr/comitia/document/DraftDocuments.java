@@ -64,15 +64,22 @@ public class DraftDocuments {
     return renderer.render(convocationHtml(sessionId));
   }
 
-  public String convocationHtml(String sessionId) {
+  /** The items of a session's agenda as the convocation prints them: object, rapporteur, explanatory note. */
+  public List<ConvocationItem> items(String sessionId) {
     SessionRecord session = sessions.find(sessionId).orElseThrow();
-    Organisation.Body body = organisation.body(session.bodyId()).orElseThrow();
     List<ConvocationItem> items = new ArrayList<>();
     for (SessionRecord.AgendaItem a : session.agenda()) {
       DeliberationRecord d = deliberations.find(a.deliberationId()).orElseThrow();
       items.add(new ConvocationItem(a.position(), d.object(),
           d.rapporteur() == null ? null : d.rapporteur().fullName(), ExtractService.Wording.paragraphs(note(d))));
     }
+    return items;
+  }
+
+  public String convocationHtml(String sessionId) {
+    SessionRecord session = sessions.find(sessionId).orElseThrow();
+    Organisation.Body body = organisation.body(session.bodyId()).orElseThrow();
+    List<ConvocationItem> items = items(sessionId);
     ZonedDateTime date = session.sessionDate().atZoneSameInstant(ExtractService.PARIS);
     String assembly = body.assemblyName();
     Context context = new Context(Locale.FRENCH);

@@ -39,10 +39,13 @@ class ConvocationMailer {
   private final String secretariatEmail;
   private final SubstituteNotices substitutes;
 
+  private final MemberSpace memberSpace;
+
   ConvocationMailer(SessionService sessions, DeliberationService deliberations, ProxyService proxies,
       MailTemplates templates, CalendarInvitations invitations, MailService mail, Organisation organisation,
       SessionDocuments documents,
-      @Value("${comitia.mail.reply-to:}") String replyTo, SubstituteNotices substitutes) {
+      @Value("${comitia.mail.reply-to:}") String replyTo, SubstituteNotices substitutes, MemberSpace memberSpace) {
+    this.memberSpace = memberSpace;
     this.substitutes = substitutes;
     this.sessions = sessions;
     this.deliberations = deliberations;
@@ -95,6 +98,7 @@ class ConvocationMailer {
     model.put("urgencyReason", session.urgencyReason());
     model.put("agenda", agenda);
     // A substitute has no proxy to give: they sit only in their titular's absence.
+    model.put("memberSpaceLink", memberSpace.link(memberId));
     model.put("proxyLink", titular != null ? null
         : proxies.link(sessionId, session.sitting(), memberId, session.sessionDate()));
     model.put("titular", null);

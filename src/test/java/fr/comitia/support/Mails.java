@@ -100,6 +100,16 @@ public final class Mails {
     return link.group(1);
   }
 
+  /** The path of the member's personal page ({@code /elus/…}) in a convocation. */
+  public static String memberSpaceLink(Part convocation) {
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^/\\s]+(/elus/[A-Za-z0-9_.=-]+)")
+        .matcher(text(convocation));
+    if (!link.find()) {
+      throw new AssertionError("No personal page link in the convocation");
+    }
+    return link.group(1);
+  }
+
   /** The decoded text/plain part. */
   public static String text(Part part) {
     return find(part, "text/plain");
