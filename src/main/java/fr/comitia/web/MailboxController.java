@@ -38,6 +38,7 @@ class MailboxController {
   String page(Model model) {
     check();
     model.addAttribute("mails", mailbox.mails());
+    model.addAttribute("dates", new RegisterScreenController.Dates());
     return "web/mailbox";
   }
 
@@ -45,6 +46,47 @@ class MailboxController {
   @ResponseBody
   CapturedMail mail(@PathVariable int index) {
     check();
+    return find(index);
+  }
+
+  /** One mail as a person reads it: headers, the text, a link to the HTML version, the attachments. */
+  @GetMapping(value = "/{index}", produces = MediaType.TEXT_HTML_VALUE)
+  String view(@PathVariable int index, Model model) {
+    check();
+    model.addAttribute("m", find(index));
+    model.addAttribute("dates", new RegisterScreenController.Dates());
+    return "web/mailbox-mail";
+  }
+
+  /** The HTML part, as the recipient's mail reader shows it (sandboxed: no script, no form). */
+  @GetMapping("/{index}/html")
+  org.springframework.http.ResponseEntity<String> html(@PathVariable int index) {
+    check();
+    CapturedMail mail = find(index);
+    if (mail.html() == null) {
+      throw ApiException.notFound("Le courriel n° " + index + " n'a pas de version HTML.");
+    }
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+        .header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+        .body(mail.html());
+  }
+
+  /** Attachment {@code number} (from 1) of the mail, downloaded with its name and type. */
+  @GetMapping("/{index}/pieces/{number}")
+  org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable int index, @PathVariable int number) {
+    check();
+    CapturedMailbox.AttachmentContent content = mailbox.attachment(index, number).orElseThrow(() ->
+        ApiException.notFound("Pièce jointe n° " + number + " du courriel n° " + index + " introuvable."));
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(content.attachment().mediaType()))
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+            .attachment().filename(content.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8).build()
+            .toString())
+        .body(content.content());
+  }
+
+  private CapturedMail find(int index) {
     return mailbox.mail(index).orElseThrow(() -> ApiException.notFound("Courriel n° " + index + " introuvable."));
   }
 

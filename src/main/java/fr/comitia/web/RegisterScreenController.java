@@ -162,6 +162,10 @@ class RegisterScreenController {
       return instant == null ? "—" : FrenchDates.dayAndTime(instant);
     }
 
+    public String at(java.time.Instant instant) {
+      return instant == null ? "—" : FrenchDates.dayAndTime(instant.atOffset(java.time.ZoneOffset.UTC));
+    }
+
     public String day(OffsetDateTime instant) {
       return instant == null ? "—" : FrenchDates.day(FrenchDates.parisDay(instant));
     }

@@ -104,6 +104,30 @@ class SeedReplayAtFirstStartIT {
     // Its mails: the 22 convocations of 10 June, the notification to the Conseil régional.
     assertThat(mailbox.mails()).filteredOn(m -> m.subject().startsWith("Convocation — Comité syndical")).hasSize(22);
     assertThat(mailbox.mails()).anyMatch(m -> m.subject().startsWith("Notification de la délibération n° 2022-14"));
+    // The mailbox, decoded: a list, each mail's text, its HTML, its attachments to download.
+    org.springframework.http.HttpHeaders html = new org.springframework.http.HttpHeaders();
+    html.setAccept(List.of(org.springframework.http.MediaType.TEXT_HTML));
+    TestRestTemplate admin = flow.as("admin");
+    String list = admin.exchange("/api/mailbox", org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(html), String.class).getBody();
+    assertThat(list).contains("Convocation — Comité syndical").doesNotContain("base64")
+        .doesNotContain("Content-Transfer-Encoding");
+    assertThat(list.length()).isLessThan(100_000);
+    int index = mailbox.mails().stream().filter(m -> m.subject().startsWith("Convocation — Comité syndical"))
+        .findFirst().orElseThrow().index();
+    String view = admin.exchange("/api/mailbox/" + index, org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(html), String.class).getBody();
+    assertThat(view).contains("J&#39;ai l&#39;honneur de vous convoquer").contains("Voir la version HTML")
+        .contains("application/pdf").contains("text/calendar");
+    ResponseEntity<byte[]> piece = admin.getForEntity("/api/mailbox/" + index + "/pieces/1", byte[].class);
+    assertThat(piece.getHeaders().getContentDisposition().getFilename()).endsWith(".pdf");
+    assertThat(new String(piece.getBody(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    ResponseEntity<String> htmlPart = admin.getForEntity("/api/mailbox/" + index + "/html", String.class);
+    assertThat(htmlPart.getHeaders().getFirst("Content-Security-Policy")).startsWith("sandbox");
+    assertThat(htmlPart.getBody()).contains("convoquer");
+    assertThat(admin.getForEntity("/api/mailbox/" + index + "/pieces/99", String.class).getStatusCode().value())
+        .isEqualTo(404);
+
     // Its documents: the signed extract, and the act on the public register.
     ResponseEntity<byte[]> extract = flow.as("directeur").getForEntity("/api/deliberations/" + id + "/extract.pdf",
         byte[].class);

@@ -93,7 +93,12 @@ class ApiSecurityIT {
     html.setAccept(List.of(MediaType.TEXT_HTML));
     ResponseEntity<String> page = admin.exchange("/api/mailbox", HttpMethod.GET, new HttpEntity<>(html), String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(page.getBody()).contains("Courriels capturés").contains("Bonjour &lt;b&gt;Luc&lt;/b&gt;");
+    assertThat(page.getBody()).contains("Courriels capturés").contains("Essai de l&#39;envoi");
+    java.util.regex.Matcher view = java.util.regex.Pattern.compile("href=\"(/api/mailbox/[0-9]+)\">Essai").matcher(
+        page.getBody());
+    assertThat(view.find()).isTrue();
+    ResponseEntity<String> one = admin.exchange(view.group(1), HttpMethod.GET, new HttpEntity<>(html), String.class);
+    assertThat(one.getBody()).contains("Bonjour &lt;b&gt;Luc&lt;/b&gt;");
   }
 
   @Test
