@@ -277,7 +277,13 @@ class TasklistBrowserIT {
         .contains("Délai de convocation non respecté : 2 jours francs entre le 13 juin 2022 et le 16 juin 2022"));
     browser.formScreenshot("08-sign-convocation");
     browser.claim();
+    // The form says what is signed and asks for the signature before anything is sent.
+    assertThat(browser.form().getText()).contains("Je signe la convocation");
     browser.clickComplete();
+    assertThat(browser.refusal()).isEqualTo("Signature requise : cochez « Je signe la convocation ».");
+    browser.click(browser.form().findElement(By.id("signed")));
+    browser.clickComplete();
+    browser.waitFor(d -> browser.refusal().startsWith("Délai de convocation"));
     assertThat(browser.refusal()).isEqualTo("Délai de convocation non respecté : 2 jours francs entre le 13 juin 2022 "
         + "et le 16 juin 2022, 5 requis (CGCT L2121-12)");
     browser.formScreenshot("09-sign-convocation-refused");
@@ -503,6 +509,9 @@ class TasklistBrowserIT {
     assertThat(flow.hasTask(session, TASK_ROLL_CALL)).isFalse();
 
     browser.loginToTasklist("admin", "admin-demo");
+    // The administrator keeps Camunda's technical items (the others do not see them).
+    browser.waitFor(d -> (Boolean) browser.script("return document.documentElement.classList.contains('comitia-admin');"));
+    browser.waitFor(d -> d.findElement(By.cssSelector("li.create-task-action")).isDisplayed());
     browser.go("/api/demo/horloge");
     browser.waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Horloge de démonstration"));
     assertThat(browser.pageText()).contains("Ouverture de la séance").contains(session);
@@ -542,6 +551,13 @@ class TasklistBrowserIT {
         .contains("Procès-verbaux à contresigner"));
     assertThat(browser.driver().findElement(By.cssSelector(".task-filters")).getText())
         .doesNotContain("Mes validations").doesNotContain("Séances");
+    // In French, without Camunda's end-of-life banner nor the technical menu items.
+    assertThat(browser.script("return document.documentElement.lang;")).isEqualTo("fr");
+    browser.waitFor(d -> d.findElement(By.cssSelector("li.comitia-register")).getAttribute("data-role-checked") != null);
+    assertThat(browser.all(By.cssSelector(".ce-eol-banner"))).allSatisfy(e -> assertThat(e.isDisplayed()).isFalse());
+    assertThat(browser.all(By.cssSelector("li.create-task-action, li.shortcut-help")))
+        .allSatisfy(e -> assertThat(e.isDisplayed()).isFalse());
+    assertThat(browser.pageText()).doesNotContain("Créer une tâche").doesNotContain("Raccourcis clavier");
     // Through the task's own address, the member gets nothing either.
     browser.go("/camunda/app/tasklist/default/#/?task=" + review.getId());
     browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("La tâche n'existe plus"));

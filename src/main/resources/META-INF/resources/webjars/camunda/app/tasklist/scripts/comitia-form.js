@@ -299,3 +299,33 @@ window.ComitiaForm = Object.freeze({
   new MutationObserver(add).observe(document.documentElement, { childList: true, subtree: true });
   add();
 })();
+
+// Tasklist speaks French (Camunda's page says lang="en"); the administrators alone see Camunda's
+// end-of-life banner and the technical menu items (styles/user-styles.css hides them for the others).
+(function roleView() {
+  document.documentElement.lang = 'fr';
+  function check() {
+    var request = new XMLHttpRequest();
+    request.open('GET', '/camunda/api/admin/auth/user/default');
+    request.onload = function () {
+      var admin = false;
+      try {
+        admin = request.status === 200 && (JSON.parse(request.responseText).authorizedApps || []).indexOf('admin') >= 0;
+      } catch (e) {
+        admin = false;
+      }
+      document.documentElement.classList.toggle('comitia-admin', admin);
+    };
+    request.send();
+  }
+  check();
+  // Logging in happens without a page load: check again each time the logged-in user's menu is drawn
+  // (the register link above is added to each new one).
+  new MutationObserver(function () {
+    var link = document.querySelector('li.comitia-register:not([data-role-checked])');
+    if (link) {
+      link.setAttribute('data-role-checked', 'true');
+      check();
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+})();
