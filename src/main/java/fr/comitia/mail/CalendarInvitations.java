@@ -60,6 +60,14 @@ public class CalendarInvitations {
     calendar.add(ImmutableMethod.REQUEST);
     calendar.add(TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(PARIS.getId()).getVTimeZone());
     calendar.add(event);
-    return calendar.toString();
+    // ical4j's outputter folds each content line at 75 octets (RFC 5545 §3.1), as mail clients expect;
+    // toString() does not.
+    java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      new net.fortuna.ical4j.data.CalendarOutputter(false).output(calendar, out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
   }
 }

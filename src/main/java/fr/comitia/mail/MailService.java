@@ -43,11 +43,17 @@ public class MailService {
   private final Clock clock;
   private final String from;
   private final String messageIdDomain;
+  private final fr.comitia.roster.Organisation organisation;
+  /** Where a recipient's answer goes: the secretariat (the organisation's address), not the no-reply sender. */
+  private final String replyTo;
 
   MailService(JavaMailSender sender, JdbcClient jdbc, MailClaims claims, PlatformTransactionManager transactions,
       Clock clock,
       @Value("${comitia.mail.from:Comitia <ne-pas-repondre@comitia.example.org>}") String from,
-      @Value("${comitia.mail.message-id-domain:comitia.example.org}") String messageIdDomain) {
+      @Value("${comitia.mail.message-id-domain:comitia.example.org}") String messageIdDomain,
+      fr.comitia.roster.Organisation organisation, @Value("${comitia.mail.reply-to:}") String replyTo) {
+    this.organisation = organisation;
+    this.replyTo = replyTo == null || replyTo.isBlank() ? organisation.email() : replyTo.strip();
     this.sender = sender;
     this.jdbc = jdbc;
     this.claims = claims;
@@ -163,7 +169,10 @@ public class MailService {
     MimeMessage message = new StableIdMimeMessage(sender.createMimeMessage(), messageId(mail.id()));
     boolean multipart = mail.html() != null || !mail.attachments().isEmpty();
     MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");
-    helper.setFrom(from);
+    helper.setFrom(sender());
+    if (replyTo != null && !replyTo.isBlank()) {
+      helper.setReplyTo(replyTo);
+    }
     helper.setTo(mail.to());
     helper.setSubject(mail.subject());
     if (mail.html() != null) {
@@ -176,6 +185,21 @@ public class MailService {
     }
     message.setSentDate(java.util.Date.from(clock.instant()));
     return message;
+  }
+
+  /**
+   * The sender as recipients read it: the body's name (« SMO Nord – Pas-de-Calais Numérique »)
+   * with the address of {@code comitia.mail.from}.
+   */
+  jakarta.mail.internet.InternetAddress sender() throws MessagingException {
+    jakarta.mail.internet.InternetAddress address = new jakarta.mail.internet.InternetAddress(from);
+    String name = organisation.shortName() != null && !organisation.shortName().isBlank() ? organisation.shortName()
+        : organisation.name();
+    try {
+      return new jakarta.mail.internet.InternetAddress(address.getAddress(), name, "UTF-8");
+    } catch (java.io.UnsupportedEncodingException impossible) {
+      return address;
+    }
   }
 
   public Optional<Delivery> delivery(String id) {

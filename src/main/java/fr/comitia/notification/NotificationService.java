@@ -43,9 +43,12 @@ public class NotificationService {
   private final Clock clock;
   private final PublicUrl publicUrl;
 
+  private final fr.comitia.mail.MailTemplates templates;
+
   NotificationService(NotificationRepository repository, AnnexFileRepository annexes, DeliberationRepository deliberations, Organisation organisation, MailService mail,
       DocumentStore documents, LinkSigner signer, NotificationSettings settings, RuntimeService runtimeService,
-      Clock clock, PublicUrl publicUrl) {
+      Clock clock, PublicUrl publicUrl, fr.comitia.mail.MailTemplates templates) {
+    this.templates = templates;
     this.repository = repository;
     this.annexes = annexes;
     this.deliberations = deliberations;
@@ -113,15 +116,18 @@ public class NotificationService {
     String deliveryId = "notification-" + n.deliberationId() + "-" + notificationId + "-" + n.sends();
     String number = number(n.deliberationId());
     String object = deliberations.find(n.deliberationId()).map(DeliberationRepository.Row::object).orElse("");
-    String text = "Madame, Monsieur,\n\n"
-        + "Nous vous notifions la délibération n° " + number + " " + organisation.ofName() + " :\n« " + object + " ».\n\n"
-        + "L'extrait du registre est joint à ce courriel. Merci d'en accuser réception en suivant ce lien :\n"
-        + acknowledgementLink(notificationId) + "\n\n"
-        + "(L'accusé de réception n'est enregistré qu'en cliquant sur le bouton de la page.)\n\n"
-        + organisation.name() + "\n";
+    java.util.Map<String, Object> model = new java.util.LinkedHashMap<>();
+    model.put("number", number);
+    model.put("ofOrganisation", organisation.ofName());
+    model.put("object", object);
+    model.put("link", acknowledgementLink(notificationId));
+    model.put("organisation", organisation.name());
+    model.put("enforceable", documents.latest("DELIBERATION", n.deliberationId(),
+        fr.comitia.document.SignedExtracts.ENFORCEABLE_KIND).isPresent());
+    fr.comitia.mail.MailTemplates.Body body = templates.render("notification", model);
     mail.sendOnce(new OutgoingMail(deliveryId, "NOTIFICATION", n.email(), n.partnerId(),
-        "Notification de la délibération n° " + number + " — " + object, text, null, null, n.deliberationId(),
-        attachments(n.deliberationId(), number)));
+        "Notification de la délibération n° " + number + " — " + object, body.text(), body.html(), null,
+        n.deliberationId(), attachments(n.deliberationId(), number)));
     repository.sent(notificationId, OffsetDateTime.now(clock));
   }
 
@@ -130,15 +136,17 @@ public class NotificationService {
     Notification n = find(notificationId).orElseThrow();
     String number = number(n.deliberationId());
     String object = deliberations.find(n.deliberationId()).map(DeliberationRepository.Row::object).orElse("");
-    String text = "Madame, Monsieur,\n\n"
-        + "Sauf erreur de notre part, vous n'avez pas encore accusé réception de la délibération n° " + number
-        + " (« " + object + " »), qui vous a été notifiée le " + n.notifiedAt().toLocalDate() + ".\n"
-        + "Merci d'en accuser réception en suivant ce lien :\n" + acknowledgementLink(notificationId) + "\n\n"
-        + organisation.name() + "\n";
+    java.util.Map<String, Object> model = new java.util.LinkedHashMap<>();
+    model.put("number", number);
+    model.put("object", object);
+    model.put("notifiedOn", fr.comitia.platform.FrenchDates.day(fr.comitia.platform.FrenchDates.parisDay(n.notifiedAt())));
+    model.put("link", acknowledgementLink(notificationId));
+    model.put("organisation", organisation.name());
+    fr.comitia.mail.MailTemplates.Body body = templates.render("reminder", model);
     mail.sendOnce(new OutgoingMail("reminder-" + n.deliberationId() + "-" + notificationId + "-" + n.sends() + "-"
         + reminder, "REMINDER", n.email(),
-        n.partnerId(), "Relance " + reminder + " — accusé de réception de la délibération n° " + number, text, null, null,
-        n.deliberationId(), attachments(n.deliberationId(), number)));
+        n.partnerId(), "Relance " + reminder + " — accusé de réception de la délibération n° " + number, body.text(),
+        body.html(), null, n.deliberationId(), attachments(n.deliberationId(), number)));
     repository.reminded(notificationId, reminder);
   }
 

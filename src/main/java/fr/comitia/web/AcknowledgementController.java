@@ -50,6 +50,7 @@ class AcknowledgementController {
     model.addAttribute("n", notifications.find(n.id()).orElseThrow());
     model.addAttribute("r", records.find(n.deliberationId()).orElseThrow());
     model.addAttribute("already", !recorded);
+    model.addAttribute("dates", new RegisterScreenController.Dates());
     return "web/acknowledged";
   }
 

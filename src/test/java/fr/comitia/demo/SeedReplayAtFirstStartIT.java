@@ -128,6 +128,20 @@ class SeedReplayAtFirstStartIT {
     assertThat(admin.getForEntity("/api/mailbox/" + index + "/pieces/99", String.class).getStatusCode().value())
         .isEqualTo(404);
 
+    // The mails as recipients read them: the body's name as sender, the secretariat to answer, the
+    // notification in text and HTML, the invitation folded at 75 octets.
+    CapturedMailbox.CapturedMail notification = mailbox.mails().stream()
+        .filter(m -> m.subject().startsWith("Notification de la délibération n° 2022-14")).findFirst().orElseThrow();
+    assertThat(notification.from()).contains("SMO Nord – Pas-de-Calais Numérique").endsWith("<ne-pas-repondre@comitia.example.org>");
+    assertThat(notification.replyTo()).isEqualTo("secretariat@npdc-numerique.example.org");
+    assertThat(notification.body()).contains("Nous vous notifions la délibération n° 2022-14 du Syndicat mixte ouvert");
+    assertThat(notification.html()).contains("Accuser réception de la délibération n° <span>2022-14</span>");
+    CapturedMailbox.AttachmentContent ics = mailbox.attachment(index, mailbox.mail(index).orElseThrow().attachments()
+        .stream().filter(a -> a.mediaType().equals("text/calendar")).findFirst().orElseThrow().number()).orElseThrow();
+    assertThat(new String(ics.content(), java.nio.charset.StandardCharsets.UTF_8).split("\r\n"))
+        .allSatisfy(line -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+            .isLessThanOrEqualTo(75));
+
     // Its documents: the signed extract, and the act on the public register.
     ResponseEntity<byte[]> extract = flow.as("directeur").getForEntity("/api/deliberations/" + id + "/extract.pdf",
         byte[].class);
