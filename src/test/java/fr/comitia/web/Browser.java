@@ -142,6 +142,29 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * The WCAG 2.1 A and AA violations axe-core finds on the current page, one line each (rule, impact,
+   * the elements); axe-core comes from {@code .ci/axe} ({@code npm ci --prefix .ci/axe}, as .ci/run does).
+   */
+  @SuppressWarnings("unchecked")
+  public java.util.List<String> accessibilityViolations() throws IOException {
+    Path axe = Path.of(".ci/axe/node_modules/axe-core/axe.min.js");
+    if (!java.nio.file.Files.exists(axe)) {
+      throw new AssertionError("axe-core is not installed in .ci/axe: run `npm ci --prefix .ci/axe` from the "
+          + "project's directory (as .ci/run does)");
+    }
+    script(java.nio.file.Files.readString(axe));
+    java.util.List<Object> found = (java.util.List<Object>) ((JavascriptExecutor) driver).executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+            + ".then(function (r) { var found = r.violations.map(function (v) { return v.id + ' (' + v.impact"
+            + " + '): ' + v.help + ' — ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); });"
+            + " if (r.passes.length < 5) { found.push('axe: only ' + r.passes.length + ' rules checked'); }"
+            + " done(found); })"
+            + ".catch(function (e) { done(['axe: ' + e]); });");
+    return found.stream().map(String::valueOf).toList();
+  }
+
+  /**
    * Logs in to Tasklist (its login inputs have no name: by type) and waits for the task list. The
    * login view may be rendered twice while the application starts: an attempt that ends on the
    * login page again is made anew, at most three times.

@@ -69,6 +69,8 @@ class TasklistBrowserIT {
   @Autowired ProxyService proxyService;
   @LocalServerPort int port;
   @Autowired Workflow flow;
+  @Autowired com.icegreen.greenmail.util.GreenMail smtp;
+  @Autowired fr.comitia.session.MemberSpace memberSpace;
   Browser browser;
 
   /** On failure, what the browser showed. */
@@ -536,6 +538,47 @@ class TasklistBrowserIT {
     browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("Preuve de convocation"));
     assertThat(browser.pageText()).contains("luc.monnet@elus.example.org").contains("250");
     browser.screenshot("23-register-session");
+  }
+
+  /**
+   * axe-core (WCAG 2.1 A and AA, the RGAA's basis) finds no violation on the pages Comitia serves: the
+   * public register and an act's page, the partner's acknowledgement page and its answer, a member's
+   * personal page and proxy page, the register's screen (list, act, session), the demo clock, the mailbox.
+   */
+  @Test
+  void everyPageComitiaServesPassesAxe() throws Exception {
+    Workflow.Seed seed = flow.seedAdopted(PLACE);
+    Workflow.clockAt("2022-06-17T15:00:00+02:00");
+    flow.completeOk("ccoulon", seed.deliberationId(), TASK_SIGN,
+        Map.of(fr.comitia.deliberation.DeliberationVariables.SIGNED, true));
+    flow.prefectureAcknowledges(seed.deliberationId());
+    String acknowledgement = fr.comitia.support.Mails.received(smtp, null, "Notification de la délibération").stream()
+        .map(fr.comitia.support.Mails::text).map(t -> java.util.regex.Pattern
+            .compile("https?://[^/\\s]+(/accuse-reception/[A-Za-z0-9_.=-]+)").matcher(t))
+        .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).findFirst().orElseThrow();
+    String member = new java.net.URI(memberSpace.link("lmonnet")).getPath();
+    String proxy = fr.comitia.support.Mails.proxyLink(fr.comitia.support.Mails.received(smtp,
+        "luc.monnet@elus.example.org", "Convocation").get(0));
+
+    Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
+    for (String page : List.of("/registre", "/registre/actes/" + seed.deliberationId(), acknowledgement, member,
+        "/registre?annee=22", proxy)) {
+      browser.go(page);
+      violations.put(page, browser.accessibilityViolations());
+    }
+    browser.loginToTasklist("directeur", "directeur-demo");
+    for (String page : List.of("/api/registre", "/api/registre/deliberations/" + seed.deliberationId(),
+        "/api/registre/seances", "/api/registre/seances/" + seed.sessionId())) {
+      browser.go(page);
+      violations.put(page, browser.accessibilityViolations());
+    }
+    browser.loginToTasklist("admin", "admin-demo");
+    for (String page : List.of("/api/demo/horloge", "/api/mailbox")) {
+      browser.go(page);
+      violations.put(page, browser.accessibilityViolations());
+    }
+    browser.screenshot("24-accessibility-last-page");
+    assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
   }
 
   /** A member logs in to Tasklist: only their own filter, no task of the director; the engine refuses to complete it. */
