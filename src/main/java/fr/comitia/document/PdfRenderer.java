@@ -17,7 +17,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders the register's HTML documents to PDF/A-3u with openhtmltopdf (PDFBox): the DejaVu Serif
+ * Renders the register's HTML documents to PDF/A-3a (tagged) with openhtmltopdf (PDFBox): the DejaVu Serif
  * fonts of the classpath embedded (never a system font), an sRGB output intent, no external
  * resource fetched (a document is made only of its template and the register's escaped text).
  */
@@ -63,7 +63,9 @@ class PdfRenderer {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
-    builder.usePdfAConformance(PdfAConformance.PDFA_3_U);
+    // PDF/A-3a: archival and tagged (logical structure, reading order, language), for screen readers too.
+    builder.usePdfAConformance(PdfAConformance.PDFA_3_A);
+    builder.usePdfUaAccessbility(true);
     builder.useColorProfile(srgb);
     builder.useFont(() -> new ByteArrayInputStream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
     builder.useFont(() -> new ByteArrayInputStream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);

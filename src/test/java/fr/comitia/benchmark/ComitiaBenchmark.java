@@ -559,7 +559,7 @@ class ComitiaBenchmark {
     }
     String n = documentRuns + " fois (" + documentWarmup + " d'échauffement non comptées) ; " + pages + " page(s), "
         + (pdf.length / 1024) + " Kio, signé " + (signed.length / 1024) + " Kio";
-    rows.add(new Row(number + ". Extrait : rendu HTML → PDF/A-3u — " + what + " (ms, médiane / p95)",
+    rows.add(new Row(number + ". Extrait : rendu HTML → PDF/A-3a — " + what + " (ms, médiane / p95)",
         render.medianAndP95(), "", "", n, "ExtractService.pdf(id) : lecture du registre, Thymeleaf, openhtmltopdf"));
     rows.add(new Row(number + ". Extrait : signature PAdES du PDF — " + what + " (ms, médiane / p95)",
         sign.medianAndP95(), "", "", n, "PdfSigner.sign : CMS détachée Bouncy Castle, RSA 3072 (certificat de "
