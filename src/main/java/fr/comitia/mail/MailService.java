@@ -182,9 +182,33 @@ public class MailService {
     }
     for (OutgoingMail.Attachment a : mail.attachments()) {
       helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.mediaType());
+      if (mail.html() != null && a.mediaType().startsWith("text/calendar")) {
+        calendarAlternative(helper, a);
+      }
     }
     message.setSentDate(java.util.Date.from(clock.instant()));
     return message;
+  }
+
+  /**
+   * An invitation is also the third alternative of the body (text, HTML, {@code text/calendar;
+   * method=REQUEST}), where Outlook, Gmail and Thunderbird look for it to offer « Accepter » ; the
+   * {@code .ics} attachment stays for the clients that only open files.
+   */
+  private static void calendarAlternative(MimeMessageHelper helper, OutgoingMail.Attachment calendar)
+      throws MessagingException {
+    try {
+      if (helper.getMimeMultipart().getBodyPart(0).getContent() instanceof jakarta.mail.internet.MimeMultipart body
+          && body.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/alternative")) {
+        jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+        part.setDataHandler(new jakarta.activation.DataHandler(
+            new jakarta.mail.util.ByteArrayDataSource(calendar.content(), calendar.mediaType())));
+        part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        body.addBodyPart(part);
+      }
+    } catch (java.io.IOException e) {
+      throw new MessagingException("Corps du courriel illisible", e);
+    }
   }
 
   /**

@@ -30,6 +30,11 @@ public class BodyDirectory {
     public String fullName() {
       return civility + " " + firstName + " " + lastName;
     }
+
+    /** Whether the texts about them agree in the feminine. */
+    public boolean feminine() {
+      return fr.comitia.platform.FrenchWords.feminine(civility);
+    }
   }
 
   public record BodyView(Body body, String organisationName, LocalDate asOf, List<Seat> members) {}

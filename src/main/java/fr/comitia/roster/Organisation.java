@@ -65,6 +65,11 @@ public record Organisation(
       return civility + " " + firstName + " " + lastName;
     }
 
+    /** Whether the texts about them agree in the feminine. */
+    public boolean feminine() {
+      return fr.comitia.platform.FrenchWords.feminine(civility);
+    }
+
     /** « Mme BIEGALSKI », as in the « Pouvoir à » column. */
     public String shortName() {
       return civility + " " + lastName;

@@ -76,10 +76,17 @@ public class MemberSpace {
 
   /** One session of the member's. */
   public record Sitting(String sessionId, String bodyName, String when, String place, String status, boolean upcoming,
-      List<Item> items, String declaration, String proxyLink, String substitute, String asSubstituteOf) {}
+      List<Item> items, String declaration, String proxyLink, String substitute, String asSubstituteOf,
+      boolean substituteFeminine) {}
 
   /** The page. */
-  public record Page(String memberName, List<Sitting> upcoming, List<Sitting> past) {}
+  public record Page(String memberName, List<Sitting> upcoming, List<Sitting> past, boolean feminine) {
+
+    /** « convoqué », « suppléante »… as the member's civility agrees. */
+    public String agree(String masculine, String feminineWord) {
+      return feminine ? feminineWord : masculine;
+    }
+  }
 
   public Page page(Member member) {
     List<Sitting> upcoming = new ArrayList<>();
@@ -89,7 +96,7 @@ public class MemberSpace {
       (sitting.upcoming() ? upcoming : past).add(sitting);
     }
     upcoming.sort(Comparator.comparing(Sitting::sessionId));
-    return new Page(member.fullName(), upcoming, past);
+    return new Page(member.fullName(), upcoming, past, member.feminine());
   }
 
   /** Whether the member may read that draft: on the agenda of a session they are convoked to. */
@@ -134,10 +141,13 @@ public class MemberSpace {
           .orElse("Présence attendue (aucune absence déclarée)");
       proxyLink = proxies.link(row.id(), row.sitting(), member.id(), row.sessionDate());
     }
-    String substitute = Optional.ofNullable(body.substitutes().get(member.id())).map(this::name).orElse(null);
+    Optional<Member> substituteMember = Optional.ofNullable(body.substitutes().get(member.id()))
+        .flatMap(organisation::member);
+    String substitute = substituteMember.map(Member::fullName).orElse(null);
     String titular = body.titularOf(member.id()).map(this::name).orElse(null);
     return new Sitting(row.id(), body.name(), FrenchDates.dayAndTime(row.sessionDate()), row.place(),
-        row.status(), upcoming, items, declaration, proxyLink, substitute, titular);
+        row.status(), upcoming, items, declaration, proxyLink, substitute, titular,
+        substituteMember.map(Member::feminine).orElse(false));
   }
 
   private String name(String memberId) {

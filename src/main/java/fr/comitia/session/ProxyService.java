@@ -67,7 +67,19 @@ public class ProxyService {
 
   /** What the proxy page shows. */
   public record ProxyPage(Grant grant, String memberName, String bodyName, String when, String place,
-      Declaration current, Map<String, String> eligibleHolders, int maxProxies) {}
+      Declaration current, Map<String, String> eligibleHolders, int maxProxies, boolean feminine) {
+
+    /** « Un membre peut détenir au plus 2 pouvoirs pour cette séance. » */
+    public String maxProxiesSentence() {
+      return "Un membre peut détenir au plus " + fr.comitia.platform.FrenchWords.count(maxProxies, "pouvoir")
+          + " pour cette séance.";
+    }
+
+    /** « absente », « excusé »… as the member's civility agrees. */
+    public String agree(String masculine, String feminineWord) {
+      return feminine ? feminineWord : masculine;
+    }
+  }
 
   public String link(String sessionId, int sitting, String memberId, OffsetDateTime sessionDate) {
     // Valid until the roll call is recorded (checked at each use); the signature expires half a day
@@ -102,8 +114,10 @@ public class ProxyService {
     int max = quorum.maxProxiesPerHolder(SessionService.sessionDay(session), body.rules());
     Declaration current = active(grant.sessionId(), grant.sitting()).stream()
         .filter(d -> d.memberId().equals(grant.memberId())).findFirst().orElse(null);
+    boolean feminine = sessionService.membersInOffice(session).stream()
+        .anyMatch(s -> s.id().equals(grant.memberId()) && s.feminine());
     return new ProxyPage(grant, names.get(grant.memberId()), body.name(), SessionService.when(session.sessionDate()),
-        session.place(), current, eligibleHolders(grant, names, max, current), max);
+        session.place(), current, eligibleHolders(grant, names, max, current), max, feminine);
   }
 
   /**
@@ -227,15 +241,17 @@ public class ProxyService {
    */
   private void tellHolder(SessionRepository.Row session, Map<String, String> names, Declaration d, String what,
       long declarationId) {
-    Seat holder = sessionService.membersInOffice(session).stream()
-        .filter(s -> s.id().equals(d.proxyHolderId())).findFirst().orElse(null);
+    List<Seat> seats = sessionService.membersInOffice(session);
+    Seat holder = seats.stream().filter(s -> s.id().equals(d.proxyHolderId())).findFirst().orElse(null);
+    boolean giverFeminine = seats.stream().anyMatch(s -> s.id().equals(d.memberId()) && s.feminine());
     if (holder == null) {
       return;
     }
     Body body = sessionService.body(session);
     MailTemplates.Body text = templates.render("proxy-" + what, Map.of(
         "holder", holder.fullName(), "giver", names.get(d.memberId()), "body", body.name(),
-        "when", SessionService.when(session.sessionDate()), "place", session.place()));
+        "when", SessionService.when(session.sessionDate()), "place", session.place(),
+        "giverPronoun", giverFeminine ? "elle" : "il"));
     String subject = ("given".equals(what) ? "Pouvoir reçu de " : "Pouvoir retiré par ") + names.get(d.memberId())
         + " — " + body.name() + " du " + SessionService.when(session.sessionDate());
     outbox.queue(new OutgoingMail(noticeId(declarationId, what), "PROXY", holder.email(),

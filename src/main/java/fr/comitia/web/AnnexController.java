@@ -3,14 +3,17 @@ package fr.comitia.web;
 import fr.comitia.deliberation.AnnexFiles;
 import fr.comitia.platform.RuleViolation;
 import fr.comitia.register.AnnexFileRepository.AnnexFile;
-import fr.comitia.register.DeliberationRecord;
 import fr.comitia.register.DeliberationRecord.AnnexFileInfo;
+import fr.comitia.register.DeliberationRecord;
 import fr.comitia.register.DeliberationRecords;
 import fr.comitia.roster.Groups;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -26,6 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
  * The annex files of a deliberation (PDF): joined and removed by the drafter and the director while
  * the draft is being written or reviewed; read as the record is read.
  */
+@Tag(name = "Délibérations")
 @RestController
 @RequestMapping("/api/deliberations/{id}/annexes")
 class AnnexController {
@@ -43,6 +48,9 @@ class AnnexController {
   }
 
   /** Joins a PDF ({@code file}) with its {@code title}; 201 with the annex as the record lists it. */
+  @Operation(summary = "Joindre une annexe PDF au projet")
+  @ApiDoc.Refuses({400, 403, 404, 413, 415})
+  @ResponseStatus(HttpStatus.CREATED)
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<AnnexFileInfo> attach(@PathVariable String id, @RequestParam(required = false) MultipartFile file,
       @RequestParam(required = false) String title) throws IOException {
@@ -56,6 +64,9 @@ class AnnexController {
         .body(new AnnexFileInfo(added.id(), added.title(), added.sha256(), added.size()));
   }
 
+  @Operation(summary = "Retirer une annexe du projet")
+  @ApiDoc.Refuses({400, 403, 404, 409})
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @DeleteMapping("/{annexId}")
   ResponseEntity<Void> remove(@PathVariable String id, @PathVariable long annexId) {
     requireWriter();
@@ -67,6 +78,9 @@ class AnnexController {
   }
 
   /** The PDF itself, for whoever reads the record. */
+  @Operation(summary = "Télécharger une annexe")
+  @ApiDoc.Refuses({403, 404})
+  @ApiDoc.Pdf
   @GetMapping(value = "/{annexId}", produces = MediaType.APPLICATION_PDF_VALUE)
   ResponseEntity<byte[]> content(@PathVariable String id, @PathVariable long annexId) {
     access.requireDeliberation(record(id));

@@ -2,14 +2,13 @@ package fr.comitia.web;
 
 import fr.comitia.platform.Refusals;
 import fr.comitia.platform.RuleViolation;
-import java.util.LinkedHashMap;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import java.util.Map;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -18,27 +17,28 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Refusals as JSON {@code {"status": 4xx, "message": "…"}}, in French, whatever the request
- * accepts (an extract asked as HTML for an unknown id is a 404, not a 500).
+ * Refusals as RFC 9457 problem details in French ({@link Problems}), whatever the request accepts (an
+ * extract asked as HTML for an unknown id is a 404, not a 500).
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<Map<String, Object>> refused(ApiException e) {
-    return body(e.status(), e.getMessage());
+  ResponseEntity<ProblemDetail> refused(ApiException e, HttpServletRequest request) {
+    return Problems.response(e.status(), e.getMessage(), null, request);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return body(HttpStatus.BAD_REQUEST, "Requête illisible : le corps doit être un JSON valide conforme à la documentation de l'API.");
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    return Problems.response(HttpStatus.BAD_REQUEST, "Requête illisible : le corps doit être un JSON valide "
+        + "conforme à la documentation de l'API.", null, request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+  ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     String value = String.valueOf(e.getValue());
-    return body(HttpStatus.BAD_REQUEST, "Paramètre « " + e.getName() + " » invalide : « "
-        + (value.length() > 100 ? value.substring(0, 100) + "…" : value) + " ».");
+    return Problems.response(HttpStatus.BAD_REQUEST, "Paramètre « " + e.getName() + " » invalide : « "
+        + (value.length() > 100 ? value.substring(0, 100) + "…" : value) + " ».", null, request);
   }
 
   /**
@@ -47,16 +47,13 @@ class ApiExceptionHandler {
    * gives, with each fault. Anything else is not the caller's doing and stays a server error.
    */
   @ExceptionHandler({RuleViolation.class, ProcessEngineException.class, DataAccessException.class})
-  ResponseEntity<Map<String, Object>> refusal(RuntimeException e) {
+  ResponseEntity<ProblemDetail> refusal(RuntimeException e, HttpServletRequest request) {
     if (e instanceof AuthorizationException) {
-      return body(HttpStatus.FORBIDDEN, "Accès refusé : vos autorisations Camunda ne permettent pas cette opération.");
+      return Problems.response(HttpStatus.FORBIDDEN, "Accès refusé : vos autorisations Camunda ne permettent pas "
+          + "cette opération.", null, request);
     }
     Refusals.Refusal refusal = Refusals.of(e).orElseThrow(() -> e);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("status", refusal.status());
-    answer.put("message", refusal.message());
-    answer.put("faults", refusal.faults());
-    return ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_JSON).body(answer);
+    return Problems.response(HttpStatusCode.valueOf(refusal.status()), refusal.message(), refusal.faults(), request);
   }
 
   /** Spring MVC's own 4xx (method, media type, missing parameter, unknown route…), in French. */
@@ -67,7 +64,7 @@ class ApiExceptionHandler {
       org.springframework.web.multipart.support.MissingServletRequestPartException.class,
       org.springframework.web.multipart.MaxUploadSizeExceededException.class,
       org.springframework.web.servlet.resource.NoResourceFoundException.class})
-  ResponseEntity<Map<String, Object>> spring(Exception e) {
+  ResponseEntity<ProblemDetail> spring(Exception e, HttpServletRequest request) {
     HttpStatusCode status = e instanceof ErrorResponse r ? r.getStatusCode() : HttpStatus.BAD_REQUEST;
     String message = switch (status.value()) {
       case 404 -> "Ressource introuvable.";
@@ -78,12 +75,8 @@ class ApiExceptionHandler {
           + "annexe un envoi multipart/form-data.";
       default -> status.is4xxClientError() ? "Requête invalide." : "Erreur du serveur.";
     };
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("status", status.value(), "message", message));
-  }
-
-  static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("status", status.value(), "message", message));
+    // Spring's own headers (Allow on a 405, Accept on a 415) stay.
+    return ResponseEntity.status(status).headers(e instanceof ErrorResponse r ? r.getHeaders() : null)
+        .contentType(Problems.PROBLEM_JSON).body(Problems.of(status, message, null, request));
   }
 }

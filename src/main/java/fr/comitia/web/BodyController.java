@@ -1,10 +1,12 @@
 package fr.comitia.web;
 
-import fr.comitia.roster.BodyDirectory;
 import fr.comitia.roster.BodyDirectory.BodyView;
 import fr.comitia.roster.BodyDirectory.Seat;
+import fr.comitia.roster.BodyDirectory;
 import fr.comitia.roster.BodyRules;
 import fr.comitia.roster.Organisation.Body;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The assemblies, their members in office and their rules. */
+@Tag(name = "Assemblées", description = "Assemblées de l'organisation, membres en fonctions à une date et règles (quorum, délais, procurations).")
 @RestController
 @RequestMapping("/api/bodies")
 class BodyController {
@@ -32,6 +35,7 @@ class BodyController {
   record BodyDetail(String id, String name, String organisation, String assemblyName, String presidentId,
       String presidentTitle, LocalDate asOf, List<Seat> members, BodyRules rules) {}
 
+  @Operation(summary = "Lister les assemblées et leurs règles")
   @GetMapping
   List<BodySummary> bodies() {
     LocalDate today = null;
@@ -42,6 +46,8 @@ class BodyController {
   }
 
   /** Members in office at {@code date} (default: today), in the order of the attendance table. */
+  @Operation(summary = "Lire une assemblée et ses membres en fonctions à une date")
+  @ApiDoc.Refuses({400, 404})
   @GetMapping("/{id}")
   BodyDetail body(@PathVariable String id,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {

@@ -1,6 +1,8 @@
 package fr.comitia.web;
 
 import fr.comitia.roster.Classification;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code config/classification.xml}: the natures, and the matières a draft may carry (the last
  * level of the tree). The draft forms offer exactly these.
  */
+@Tag(name = "Assemblées")
 @RestController
 @RequestMapping("/api/classification")
 class ClassificationController {
@@ -25,6 +28,7 @@ class ClassificationController {
 
   record ClassificationView(String date, String defaultNature, List<Choice> natures, List<Choice> matieres) {}
 
+  @Operation(summary = "Lire la classification des actes de la préfecture (natures, matières)")
   @GetMapping
   ClassificationView classification() {
     return new ClassificationView(classification.date(), Classification.DELIBERATION_NATURE,

@@ -4,6 +4,8 @@ import fr.comitia.demo.DemoClock;
 import fr.comitia.platform.FrenchDates;
 import fr.comitia.platform.LinkSigner;
 import fr.comitia.roster.Groups;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * a page {@code /api/demo/horloge} (read with the Tasklist session; its buttons post the page's signed token) with « Aller à la séance » and « Aller à la prochaine échéance »,
  * and the same as JSON under {@code /api/demo/clock}.
  */
+@Tag(name = "Démonstration")
 @Controller
 class DemoClockController {
 
@@ -69,6 +72,8 @@ class DemoClockController {
   }
 
   /** JSON: the engine's time and what waits for it. */
+  @Operation(summary = "Lire l'horloge de démonstration et les prochaines échéances")
+  @ApiDoc.Refuses({403, 404})
   @GetMapping(value = "/api/demo/clock", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   Map<String, Object> state() {
@@ -77,6 +82,8 @@ class DemoClockController {
   }
 
   /** JSON: moves to the next due date ({@code target} NEXT_DUE_DATE) or session opening (SESSION). */
+  @Operation(summary = "Avancer l'horloge de démonstration jusqu'à la prochaine échéance ou la séance")
+  @ApiDoc.Refuses({400, 403, 404})
   @PostMapping(value = "/api/demo/clock/next", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   DemoClock.DueDate next(@RequestParam(defaultValue = "NEXT_DUE_DATE") String target) {

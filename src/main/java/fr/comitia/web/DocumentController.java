@@ -1,14 +1,16 @@
 package fr.comitia.web;
 
-import fr.comitia.register.DeliberationRecord;
-import fr.comitia.register.DeliberationRecords;
 import fr.comitia.document.DocumentStore;
 import fr.comitia.document.DraftDocuments;
 import fr.comitia.document.ExtractService;
 import fr.comitia.document.MinutesService;
 import fr.comitia.document.SignedExtracts;
+import fr.comitia.register.DeliberationRecord;
+import fr.comitia.register.DeliberationRecords;
 import fr.comitia.register.SessionRecord;
 import fr.comitia.register.SessionRecords;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The register's documents as PDF: the extract (signed once the president has signed it), the
  * draft, the minutes and the list of a session's deliberations, the convocation.
  */
+@Tag(name = "Documents", description = "Documents du registre en PDF/A : extrait signé, projet, convocation, procès-verbal, liste des délibérations, feuillet de clôture, tables annuelles.")
 @RestController
 class DocumentController {
 
@@ -52,6 +55,9 @@ class DocumentController {
   }
 
   /** The extract: the electronically signed PDF once signed, otherwise rendered now (unsigned). */
+  @Operation(summary = "Télécharger l'extrait du registre (signé une fois signé par le président)")
+  @ApiDoc.Refuses({403, 404})
+  @ApiDoc.Pdf
   @GetMapping("/api/deliberations/{id}/extract.pdf")
   ResponseEntity<byte[]> extract(@PathVariable String id) {
     DeliberationRecord record = deliberation(id);
@@ -62,12 +68,18 @@ class DocumentController {
   }
 
   /** The draft as sent to the members with the convocation. */
+  @Operation(summary = "Télécharger le projet de délibération tel qu'envoyé avec la convocation")
+  @ApiDoc.Refuses({403, 404})
+  @ApiDoc.Pdf
   @GetMapping("/api/deliberations/{id}/draft.pdf")
   ResponseEntity<byte[]> draft(@PathVariable String id) {
     access.requireDeliberation(deliberation(id));
     return pdf("projet-" + id + ".pdf", drafts.draftPdf(id));
   }
 
+  @Operation(summary = "Télécharger le procès-verbal de la séance (avec ses signatures une fois approuvé)")
+  @ApiDoc.Refuses({403, 404})
+  @ApiDoc.Pdf
   @GetMapping("/api/sessions/{id}/minutes.pdf")
   ResponseEntity<byte[]> minutes(@PathVariable String id) {
     session(id);
@@ -79,6 +91,9 @@ class DocumentController {
             + "séance « " + id + " », qui n'est pas close."));
   }
 
+  @Operation(summary = "Télécharger la liste des délibérations examinées en séance")
+  @ApiDoc.Refuses({403, 404})
+  @ApiDoc.Pdf
   @GetMapping("/api/sessions/{id}/deliberations.pdf")
   ResponseEntity<byte[]> deliberationList(@PathVariable String id) {
     session(id);
@@ -88,6 +103,9 @@ class DocumentController {
   }
 
   /** The yearly tables of a body's register (R2121-9), by date and by matière: adopted acts only. */
+  @Operation(summary = "Télécharger les tables annuelles du registre, par date et par matière")
+  @ApiDoc.Refuses({400, 404})
+  @ApiDoc.Pdf
   @GetMapping("/api/bodies/{bodyId}/register/{year}/tables.pdf")
   ResponseEntity<byte[]> registerTables(@PathVariable String bodyId, @PathVariable String year) {
     if (!year.matches("\\d{4}")) {
@@ -98,6 +116,9 @@ class DocumentController {
         .orElseThrow(() -> ApiException.notFound("Assemblée « " + bodyId + " » introuvable."));
   }
 
+  @Operation(summary = "Télécharger le feuillet de clôture de la séance")
+  @ApiDoc.Refuses({403, 404})
+  @ApiDoc.Pdf
   @GetMapping("/api/sessions/{id}/closing-sheet.pdf")
   ResponseEntity<byte[]> closingSheet(@PathVariable String id) {
     SessionRecord session = session(id);
@@ -108,6 +129,9 @@ class DocumentController {
     return pdf("feuillet-cloture-" + id + ".pdf", minutes.closingSheetPdf(id));
   }
 
+  @Operation(summary = "Télécharger la convocation de la séance (ordre du jour et notes de synthèse)")
+  @ApiDoc.Refuses({403, 404})
+  @ApiDoc.Pdf
   @GetMapping("/api/sessions/{id}/convocation.pdf")
   ResponseEntity<byte[]> convocation(@PathVariable String id) {
     session(id);

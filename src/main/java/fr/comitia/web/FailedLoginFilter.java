@@ -5,12 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -41,12 +41,9 @@ class FailedLoginFilter extends OncePerRequestFilter {
     Optional<Duration> wait = limiter.retryAfter(address);
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-      response.setStatus(429);
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write("{\"status\":429,\"message\":\"Trop de tentatives de connexion échouées depuis "
-          + "votre adresse : réessayez dans " + seconds + " secondes.\"}");
+      Problems.write(response, request, HttpStatus.TOO_MANY_REQUESTS, "Trop de tentatives de connexion échouées "
+          + "depuis votre adresse : réessayez dans " + seconds + " secondes.");
       return;
     }
     chain.doFilter(request, response);

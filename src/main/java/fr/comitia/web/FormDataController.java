@@ -1,8 +1,10 @@
 package fr.comitia.web;
 
-import fr.comitia.roster.Classification;
 import fr.comitia.roster.BodyDirectory;
+import fr.comitia.roster.Classification;
 import fr.comitia.roster.Organisation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the assemblies with their members in office today, and the declared partners. Read with the
  * Tasklist session (see {@link WebappSessionAuthenticationFilter}).
  */
+@Tag(name = "Formulaires")
 @RestController
 class FormDataController {
 
@@ -41,6 +44,7 @@ class FormDataController {
   record StartChoices(String organisation, List<BodyChoice> bodies, List<PartnerChoice> partners,
       String defaultNature, List<ClassificationChoice> natures, List<ClassificationChoice> matieres) {}
 
+  @Operation(summary = "Choix du formulaire de dépôt (assemblées, membres, partenaires, classification)")
   @GetMapping("/api/forms/start-choices")
   StartChoices startChoices() {
     List<BodyChoice> bodies = directory.bodies().stream().map(b -> new BodyChoice(b.id(), b.name(), b.presidentId(),

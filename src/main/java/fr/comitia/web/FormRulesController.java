@@ -1,20 +1,21 @@
 package fr.comitia.web;
 
-import fr.comitia.platform.RuleViolation;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.comitia.platform.RuleViolation;
 import fr.comitia.register.AttendanceEntry;
-import fr.comitia.session.AttendanceSummary;
 import fr.comitia.register.QuorumJudgement;
-import fr.comitia.session.SessionChecks;
+import fr.comitia.register.VoteChoice;
+import fr.comitia.register.VoteResult;
+import fr.comitia.session.AttendanceSummary;
 import fr.comitia.session.SessionChecks.ConvocationCheck;
 import fr.comitia.session.SessionChecks.RollCallCheck;
-import fr.comitia.register.VoteChoice;
+import fr.comitia.session.SessionChecks;
 import fr.comitia.session.VoteInput;
-import fr.comitia.register.VoteResult;
 import fr.comitia.session.VoteRules;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Tasklist session may ask them (see {@link WebappSessionAuthenticationFilter}); a parameter that
  * cannot be read is a 400 in French.
  */
+@Tag(name = "Formulaires", description = "Vérifications que les formulaires de Tasklist demandent au serveur, avec les règles mêmes qui jugeront la complétion.")
 @RestController
 class FormRulesController {
 
@@ -62,6 +64,8 @@ class FormRulesController {
   record VoteCheck(int voters, int cast, int suffrages, boolean tie, boolean castingVote, boolean ok, String outcome,
       String message) {}
 
+  @Operation(summary = "Vérifier les chiffres d'un vote (votants, suffrages exprimés, issue)")
+  @ApiDoc.Refuses({400})
   @GetMapping("/api/forms/vote-check")
   VoteCheck voteCheck(@RequestParam(required = false) String votesFor,
       @RequestParam(required = false) String votesAgainst, @RequestParam(required = false) String abstentions,
@@ -146,6 +150,8 @@ class FormRulesController {
       int maxProxiesPerHolder, String figures, String sentence, boolean ok, String fault,
       Map<String, List<String>> holders, Integer remote, Integer substituted) {}
 
+  @Operation(summary = "Vérifier un appel (présents, procurations, quorum du jour)")
+  @ApiDoc.Refuses({400, 403, 404})
   @GetMapping("/api/forms/roll-call-check")
   RollCallAnswer rollCallCheck(@RequestParam(required = false) String sessionId,
       @RequestParam(required = false) String attendance, @RequestParam(required = false) String presidingMemberId,
@@ -194,6 +200,8 @@ class FormRulesController {
       int requiredClearDays, LocalDate lastDay, String lastDayLabel, int urgentRequiredClearDays,
       LocalDate urgentLastDay, String urgentLastDayLabel, boolean urgent, boolean ok, String message) {}
 
+  @Operation(summary = "Vérifier le délai de convocation si elle est signée aujourd'hui")
+  @ApiDoc.Refuses({400, 403, 404})
   @GetMapping("/api/forms/convocation-check")
   ConvocationAnswer convocationCheck(@RequestParam(required = false) String sessionId,
       @RequestParam(required = false) String urgent, @RequestParam(required = false) String urgencyReason) {

@@ -3,14 +3,13 @@ package fr.comitia.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * HTTP 401 with a Basic challenge and a French JSON message, for missing or wrong credentials; no
+ * HTTP 401 with a Basic challenge and a French problem detail ({@link Problems}), for missing or wrong credentials; no
  * challenge for a script's request ({@code X-Requested-With: XMLHttpRequest}).
  */
 class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
@@ -27,8 +26,6 @@ class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
     if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Comitia\", charset=\"UTF-8\"");
     }
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"status\":401,\"message\":\"" + MESSAGE + "\"}");
+    Problems.write(response, request, HttpStatus.UNAUTHORIZED, MESSAGE);
   }
 }

@@ -1,8 +1,10 @@
 package fr.comitia.web;
 
-import fr.comitia.mail.CapturedMailbox;
 import fr.comitia.mail.CapturedMailbox.CapturedMail;
+import fr.comitia.mail.CapturedMailbox;
 import fr.comitia.roster.Groups;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * The trial run's captured mails, for administrators: JSON for tools, an HTML page for a browser.
  */
+@Tag(name = "Démonstration", description = "Outils du profil demo, pour les administrateurs : courriels capturés par le serveur SMTP embarqué, horloge de démonstration.")
 @Controller
 @RequestMapping("/api/mailbox")
 class MailboxController {
@@ -27,6 +30,8 @@ class MailboxController {
     this.currentUser = currentUser;
   }
 
+  @Operation(summary = "Lister les courriels capturés (profil demo)")
+  @ApiDoc.Refuses({403, 404})
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   List<CapturedMail> mails() {
@@ -42,6 +47,8 @@ class MailboxController {
     return "web/mailbox";
   }
 
+  @Operation(summary = "Lire un courriel capturé, décodé (profil demo)")
+  @ApiDoc.Refuses({403, 404})
   @GetMapping(value = "/{index}", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   CapturedMail mail(@PathVariable int index) {

@@ -54,7 +54,8 @@ class ProxyController {
             : "Votre déclaration d'intérêt est enregistrée : le secrétariat en tiendra compte au vote.");
       } else if ("revoke".equals(action)) {
         proxies.revoke(grant);
-        model.addAttribute("message", "Votre déclaration est retirée : vous êtes attendu(e) à la séance.");
+        model.addAttribute("message", "Votre déclaration est retirée : vous êtes "
+            + proxies.page(grant).agree("attendu", "attendue") + " à la séance.");
       } else {
         AttendanceStatus parsed;
         try {

@@ -9,6 +9,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -28,8 +30,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       (HTTP Basic, see PlatformConfiguration); Spring Security only adds the headers.
  *   <li>Everything else is Comitia's: the personal-link pages ({@code /procuration/**},
  *       {@code /accuse-reception/**}, signed tokens) are open; {@code /api/**}, the OpenAPI description
- *       ({@code /v3/api-docs}, {@code .yaml}, …) and any other path need HTTP Basic against Camunda's
- *       identities, stateless, or, for a read of {@code /api}, a Camunda webapp session.
+ *       ({@code /v3/api-docs}, {@code .yaml}, …), Swagger UI ({@code /swagger-ui/**}) and any other
+ *       path need HTTP Basic against Camunda's identities, stateless, or, for a read of {@code /api},
+ *       the description or Swagger UI, a Camunda webapp session.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +45,13 @@ class SecurityConfiguration {
   static final String COMITIA_CSP = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; "
       + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
       + "frame-ancestors 'none'";
+
+  /**
+   * Swagger UI ({@code /swagger-ui/**}): its own scripts and styles, served by Comitia; nothing from
+   * elsewhere, no framing.
+   */
+  static final String SWAGGER_UI_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   /** JSON only: nothing may be loaded or framed. */
   static final String ENGINE_REST_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -62,7 +72,7 @@ class SecurityConfiguration {
         // longer exists, and Tasklist logged its user out.
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
             .sessionFixation(f -> f.none()))
-        .headers(h -> headers(h, ENGINE_REST_CSP));
+        .headers(h -> headers(h, new ContentSecurityPolicyHeaderWriter(ENGINE_REST_CSP)));
     return http.build();
   }
 
@@ -94,16 +104,23 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new WebappSessionAuthenticationFilter(identityService, provider), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
-        .headers(h -> headers(h, COMITIA_CSP));
+        .headers(h -> headers(h, byPath(path("/swagger-ui/**"), SWAGGER_UI_CSP, COMITIA_CSP)));
     return http.build();
   }
 
+  /** Content-Security-Policy {@code matched} on the paths {@code matcher} takes, {@code otherwise} elsewhere. */
+  private static HeaderWriter byPath(RequestMatcher matcher, String matched, String otherwise) {
+    HeaderWriter yes = new ContentSecurityPolicyHeaderWriter(matched);
+    HeaderWriter no = new ContentSecurityPolicyHeaderWriter(otherwise);
+    return (request, response) -> (matcher.matches(request) ? yes : no).writeHeaders(request, response);
+  }
+
   /** nosniff, X-Frame-Options DENY, Referrer-Policy same-origin, CSP; HSTS on HTTPS requests only. */
-  private static void headers(HeadersConfigurer<HttpSecurity> headers, String csp) {
+  private static void headers(HeadersConfigurer<HttpSecurity> headers, HeaderWriter csp) {
     headers.contentTypeOptions(c -> {})
         .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-        .contentSecurityPolicy(c -> c.policyDirectives(csp))
+        .addHeaderWriter(csp)
         .httpStrictTransportSecurity(s -> s.includeSubDomains(true).maxAgeInSeconds(31_536_000));
   }
 }

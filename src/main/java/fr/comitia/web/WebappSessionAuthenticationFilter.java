@@ -18,9 +18,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A read ({@code GET}, {@code HEAD}) of {@code /api/**} without credentials may come from a user
- * logged in to Camunda's webapps in this browser (Tasklist's session): that is how Tasklist's forms
- * read the organisation and open the PDFs. Writes need HTTP Basic, so that no other site can make a
+ * A read ({@code GET}, {@code HEAD}) of {@code /api/**}, of the API's description or of Swagger UI
+ * without credentials may come from a user logged in to Camunda's webapps in this browser (Tasklist's
+ * session): that is how Tasklist's forms read the organisation and open the PDFs. Writes need HTTP Basic, so that no other site can make a
  * logged-in browser change anything — with one exception, the draft forms' annex files (join,
  * remove: {@code POST}/{@code DELETE /api/deliberations/{id}/annexes…}), accepted from the session
  * only with Camunda's CSRF token in header {@value #CSRF_HEADER} (the token another site cannot read), and
@@ -101,7 +101,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
   private static boolean isApiRead(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) && path.startsWith("/api/");
+    return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) && (path.startsWith("/api/")
+        || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui"));
   }
 
   /** The user logged in to Camunda's webapps in this browser session, if any. */

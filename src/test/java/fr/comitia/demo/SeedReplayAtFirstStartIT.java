@@ -55,7 +55,7 @@ class SeedReplayAtFirstStartIT {
     List<Object> register = flow.as("directeur").getForObject("/api/deliberations", List.class);
     String id = (String) ((Map<String, Object>) register.get(0)).get("id");
     String act = flow.as("directeur").getForObject("/api/registre/deliberations/" + id, String.class);
-    assertThat(act).contains("Délibération n° 2022-14").contains("13 pour, 0 contre, 0 abstention(s)")
+    assertThat(act).contains("Délibération n° 2022-14").contains("13 pour, 0 contre, 0 abstention ; votants : 13.")
         .contains("ACKNOWLEDGED").contains("059-200041036-20220616-2022_14-DE")
         .contains("Conseil régional des Hauts-de-France").contains("Notification de la délibération n° 2022-14")
         .contains("Exécutoire depuis le vendredi 17 juin 2022");

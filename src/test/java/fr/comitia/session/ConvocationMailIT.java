@@ -129,6 +129,9 @@ class ConvocationMailIT {
         .contains("UID:session-" + session + "@comitia")
         .contains("ATTENDEE").contains("mailto:luc.monnet@elus.example.org")
         .contains("LOCATION:Lille\\, salle du conseil");
+    // The same invitation is the body's third alternative, where mail clients offer to accept it.
+    assertThat(Mails.calendarAlternative(mail)).startsWith("text/calendar; method=REQUEST; charset=UTF-8: ")
+        .endsWith(": " + ics);
     assertThat(mailsTo("benedicte.messeanne-grobelny@elus.example.org", "14 janvier 2027").get(0).getSubject())
         .isEqualTo(mail.getSubject());
     assertThat(Mails.text(mailsTo("benedicte.messeanne-grobelny@elus.example.org", "14 janvier 2027").get(0)))
@@ -170,7 +173,10 @@ class ConvocationMailIT {
     ResponseEntity<String> page = anonymous.getForEntity(base + avanpeeneLink, String.class);
     assertThat(page.getStatusCode().value()).isEqualTo(200);
     assertThat(page.getBody()).contains("Mme Anne VANPEENE").contains("M. Luc MONNET")
-        .doesNotContain("<option value=\"avanpeene\"");
+        .doesNotContain("<option value=\"avanpeene\"")
+        // Worded for her: « Excusée », « Absente », and the limit in words (one proxy each on the bureau).
+        .contains("Excusée").contains("Absente").contains("Un membre peut détenir au plus 1 pouvoir pour cette séance.")
+        .doesNotContain("(e)").doesNotContain("(s)");
 
     assertThat(post(anonymous, base + avanpeeneLink, Map.of("status", "EXCUSED", "holderId", "lmonnet")).getBody())
         .contains("Votre déclaration est enregistrée.");
@@ -208,10 +214,12 @@ class ConvocationMailIT {
     String base = rest.getRootUri();
     post(anonymous, base + link, Map.of("status", "EXCUSED", "holderId", "gbartholomeus"));
     assertThat(post(anonymous, base + link, Map.of("action", "revoke")).getBody())
-        .contains("Votre déclaration est retirée");
+        .contains("Votre déclaration est retirée : vous êtes attendue à la séance.");
     flow.executeJobs();
     assertThat(Mails.received(smtp, "gregory.bartholomeus@elus.example.org", "Pouvoir retiré")).singleElement()
-        .satisfies(m -> assertThat(m.getSubject()).startsWith("Pouvoir retiré par Mme Anne VANPEENE"));
+        .satisfies(m -> assertThat(m.getSubject()).startsWith("Pouvoir retiré par Mme Anne VANPEENE"))
+        .satisfies(m -> assertThat(Mails.text(m)).contains("Mme Anne VANPEENE a retiré le pouvoir qu'elle vous "
+            + "avait donné").doesNotContain("il ou elle"));
 
     String tampered = link.substring(0, link.length() - 3) + (link.endsWith("A") ? "BBB" : "AAA");
     ResponseEntity<String> wrong = anonymous.getForEntity(base + tampered, String.class);

@@ -40,7 +40,7 @@ class MemberSpaceIT {
     assertThat(page).contains("lang=\"fr\"").contains("Espace personnel de M. André FIGOUREUX")
         .contains("Comité syndical — jeudi 13 mai 2027 à 18").contains("Rapport d&#39;activité 2027-05-03")
         .contains("Présence attendue").contains("/procuration/")
-        .contains("Votre suppléant(e) : ");
+        .contains("Votre suppléant : M. Patrick CARPENTIER.").doesNotContain("(e)");
     // The draft of the agenda downloads through the link; a draft not on their agenda does not.
     java.util.regex.Matcher draft = java.util.regex.Pattern.compile("href=\"(/elus/[^\"]+/projets/[^\"]+\\.pdf)\"")
         .matcher(page);

@@ -120,6 +120,33 @@ public final class Mails {
     return find(part, "text/html");
   }
 
+  /**
+   * The invitation as the body's alternative: the {@code text/calendar} part of a
+   * {@code multipart/alternative} (not an attachment), as « content type: decoded text », or null.
+   */
+  public static String calendarAlternative(Part part) {
+    try {
+      if (part.isMimeType("multipart/*")) {
+        Multipart multipart = (Multipart) part.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+          BodyPart child = multipart.getBodyPart(i);
+          if (part.isMimeType("multipart/alternative") && child.isMimeType("text/calendar")
+              && child.getDisposition() == null) {
+            return child.getContentType() + ": "
+                + new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          }
+          String found = calendarAlternative(child);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+      return null;
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String find(Part part, String type) {
     try {
       if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {

@@ -35,6 +35,86 @@ class ApiSecurityIT {
     ResponseEntity<String> api = rest.getForEntity("/api/bodies", String.class);
     assertThat(api.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
     assertThat(api.getBody()).contains("Authentification requise");
+    assertThat(api.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(api.getBody()).contains("\"type\":\"about:blank\"", "\"title\":\"Authentification requise\"",
+        "\"status\":401", "\"instance\":\"/api/bodies\"");
+  }
+
+  @Test
+  void aLoggedInUserReadsTheApiInSwaggerUi() {
+    assertThat(rest.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    TestRestTemplate director = rest.withBasicAuth("directeur", "directeur-demo");
+    ResponseEntity<String> page = director.getForEntity("/swagger-ui/index.html", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains("swagger-ui-bundle.js");
+    // Its own scripts only, nothing from elsewhere; every other page of Comitia runs no script at all.
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'")
+        .contains("frame-ancestors 'none'");
+    assertThat(director.getForEntity("/api/bodies", String.class).getHeaders().getFirst("Content-Security-Policy"))
+        .contains("script-src 'none'");
+    ResponseEntity<String> config = director.getForEntity("/v3/api-docs/swagger-config", String.class);
+    assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(config.getBody()).contains("/v3/api-docs");
+  }
+
+  @Test
+  void theApiDescriptionTypesEveryAnswer() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        rest.withBasicAuth("directeur", "directeur-demo").getForObject("/v3/api-docs", String.class)).path("paths");
+    assertThat(paths.size()).isGreaterThanOrEqualTo(25);
+    List<String> faults = new java.util.ArrayList<>();
+    paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+      String name = op.getKey().toUpperCase() + " " + path.getKey();
+      com.fasterxml.jackson.databind.JsonNode responses = op.getValue().path("responses");
+      if (op.getValue().path("summary").asText().isBlank()) {
+        faults.add(name + " : pas de résumé");
+      }
+      if (!responses.has("401")) {
+        faults.add(name + " : pas de réponse 401");
+      }
+      responses.fields().forEachRemaining(r -> {
+        if (r.getKey().startsWith("4") && !r.getValue().path("content").has("application/problem+json")) {
+          faults.add(name + " : réponse " + r.getKey() + " sans application/problem+json");
+        }
+        if (r.getValue().path("content").has("*/*")) {
+          faults.add(name + " : réponse " + r.getKey() + " typée */*");
+        }
+      });
+      if (path.getKey().endsWith(".pdf") && !responses.path("200").path("content").has("application/pdf")) {
+        faults.add(name + " : PDF non typé application/pdf");
+      }
+    }));
+    assertThat(faults).isEmpty();
+    // What creates answers 201 (and documents it), what removes 204.
+    assertThat(paths.path("/api/deliberations").path("post").path("responses").has("201")).isTrue();
+    assertThat(paths.path("/api/sessions").path("post").path("responses").has("201")).isTrue();
+    assertThat(paths.path("/api/deliberations/{id}/annexes").path("post").path("responses").has("201")).isTrue();
+    assertThat(paths.path("/api/deliberations/{id}/annexes/{annexId}").path("delete").path("responses").has("204"))
+        .isTrue();
+    assertThat(paths.path("/api/deliberations").path("post").path("responses").has("200")).isFalse();
+    assertThat(paths.path("/api/deliberations/{id}").path("get").path("responses").has("404")).isTrue();
+  }
+
+  @Test
+  void anErrorNoHandlerAnsweredIsFrenchNeverWhitelabel() {
+    HttpHeaders html = new HttpHeaders();
+    html.setAccept(List.of(MediaType.TEXT_HTML));
+    ResponseEntity<String> page = rest.exchange("/error", HttpMethod.GET, new HttpEntity<>(html), String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    assertThat(page.getBody()).contains("lang=\"fr\"", "Erreur du serveur", "consignée dans le journal du serveur")
+        .doesNotContain("Whitelabel");
+    ResponseEntity<String> json = rest.getForEntity("/error", String.class);
+    assertThat(json.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(json.getBody()).contains("\"title\":\"Erreur du serveur\"").doesNotContain("Internal Server Error");
+  }
+
+  @Test
+  void theApiDescriptionPassesRedoclysRecommendedRules() throws Exception {
+    ResponseEntity<String> description = rest.withBasicAuth("directeur", "directeur-demo")
+        .getForEntity("/v3/api-docs", String.class);
+    assertThat(description.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(Redocly.errors(description.getBody())).isEmpty();
   }
 
   @Test

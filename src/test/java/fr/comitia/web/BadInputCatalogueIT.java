@@ -266,7 +266,7 @@ class BadInputCatalogueIT {
     return new Case(name, () -> {
       HttpHeaders headers = new HttpHeaders();
       headers.setAccept(List.of(accept));
-      return flow.as("directeur").exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+      return problem(path, flow.as("directeur").exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class));
     }, status, french);
   }
 
@@ -284,7 +284,28 @@ class BadInputCatalogueIT {
   private ResponseEntity<String> raw(String user, HttpMethod method, String path, String body, MediaType type) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(type);
-    return flow.as(user).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    return problem(path, flow.as(user).exchange(path, method, new HttpEntity<>(body, headers), String.class));
+  }
+
+  /**
+   * A refusal of Comitia's API ({@code /api/**}) is an RFC 9457 problem detail in French, which still
+   * carries {@code message}; the engine REST API keeps Camunda's own shape, which Tasklist reads.
+   */
+  private ResponseEntity<String> problem(String path, ResponseEntity<String> response) {
+    if (path.startsWith("/api/") && response.getStatusCode().is4xxClientError()) {
+      assertThat(String.valueOf(response.getHeaders().getContentType())).as(path).startsWith("application/problem+json");
+      try {
+        com.fasterxml.jackson.databind.JsonNode problem = json.readTree(response.getBody());
+        assertThat(problem.path("type").asText()).isEqualTo("about:blank");
+        assertThat(problem.path("status").asInt()).isEqualTo(response.getStatusCode().value());
+        assertThat(problem.path("title").asText()).isEqualTo(Problems.title(response.getStatusCode().value()));
+        assertThat(problem.path("detail").asText()).isNotBlank().isEqualTo(problem.path("message").asText());
+        assertThat(problem.path("instance").asText()).isEqualTo(path.replaceFirst("\\?.*$", ""));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new AssertionError(path + ": " + response.getBody(), e);
+      }
+    }
+    return response;
   }
 
   private ResponseEntity<String> form(String path, Map<String, String> fields) {

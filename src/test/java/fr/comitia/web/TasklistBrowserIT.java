@@ -538,6 +538,14 @@ class TasklistBrowserIT {
     browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("Preuve de convocation"));
     assertThat(browser.pageText()).contains("luc.monnet@elus.example.org").contains("250");
     browser.screenshot("23-register-session");
+
+    // From the register's screen, the API in Swagger UI, with the Tasklist session (its scripts run under
+    // its own Content-Security-Policy): each operation with its French summary.
+    browser.click(browser.clickable(By.linkText("API (Swagger UI)")));
+    browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("API Comitia"));
+    browser.waitFor(d -> d.findElement(By.tagName("body")).getText()
+        .contains("Déposer un projet de délibération (démarre sa validation)"));
+    browser.screenshot("23b-swagger-ui");
   }
 
   /**
