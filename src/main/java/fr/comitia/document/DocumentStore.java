@@ -37,6 +37,38 @@ public class DocumentStore {
         .query(Long.class).single();
   }
 
+  /**
+   * The PDF built from {@code source} (the document's XHTML): the stored copy when this version of the
+   * source was built before, otherwise built now by {@code build} and kept with the source's SHA-256
+   * (two builders at once keep one copy, and both return it).
+   */
+  public byte[] builtOnce(String ownerType, String ownerId, String kind, String fileName, String source,
+      java.util.function.Function<String, byte[]> build) {
+    String digest = sha256(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Optional<byte[]> stored = built(ownerType, ownerId, kind, digest);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    byte[] pdf = build.apply(source);
+    jdbc.sql("""
+            insert into comitia.document (owner_type, owner_id, kind, file_name, media_type, content, sha256,
+                   source_sha256, created_at)
+            values (:type, :owner, :kind, :file, 'application/pdf', :content, :sha, :source, :now)
+            on conflict (owner_type, owner_id, kind, source_sha256) where source_sha256 is not null do nothing""")
+        .param("type", ownerType).param("owner", ownerId).param("kind", kind).param("file", fileName)
+        .param("content", pdf).param("sha", sha256(pdf)).param("source", digest)
+        .param("now", OffsetDateTime.now(clock)).update();
+    return built(ownerType, ownerId, kind, digest).orElse(pdf);
+  }
+
+  private Optional<byte[]> built(String ownerType, String ownerId, String kind, String sourceDigest) {
+    return jdbc.sql("""
+            select content from comitia.document
+             where owner_type = :type and owner_id = :owner and kind = :kind and source_sha256 = :source""")
+        .param("type", ownerType).param("owner", ownerId).param("kind", kind).param("source", sourceDigest)
+        .query(byte[].class).optional();
+  }
+
   public Optional<Document> latest(String ownerType, String ownerId, String kind) {
     return jdbc.sql("""
             select * from comitia.document where owner_type = :type and owner_id = :owner and kind = :kind

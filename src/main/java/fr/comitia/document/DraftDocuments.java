@@ -16,7 +16,7 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * The documents sent before a session, as PDF/A: each draft deliberation (« Projet de
+ * The documents sent before a session, as PDF/A, each built once per version and kept in the register: each draft deliberation (« Projet de
  * délibération ») and the convocation with its agenda, for the convocation mail.
  */
 @Service
@@ -28,9 +28,11 @@ public class DraftDocuments {
   private final DeliberationRepository repository;
   private final TemplateEngine templates;
   private final PdfRenderer renderer;
+  private final DocumentStore store;
 
   DraftDocuments(DeliberationRecords deliberations, SessionRecords sessions, Organisation organisation,
-      DeliberationRepository repository, TemplateEngine templates, PdfRenderer renderer) {
+      DeliberationRepository repository, TemplateEngine templates, PdfRenderer renderer, DocumentStore store) {
+    this.store = store;
     this.deliberations = deliberations;
     this.sessions = sessions;
     this.organisation = organisation;
@@ -41,7 +43,8 @@ public class DraftDocuments {
 
   /** « Projet de délibération »: object, rapporteur, note, preamble, visas, proposal, articles, annexes. */
   public byte[] draftPdf(String deliberationId) {
-    return renderer.render(draftHtml(deliberationId));
+    return store.builtOnce("DELIBERATION", deliberationId, "DRAFT_PDF", "projet-" + deliberationId + ".pdf",
+        draftHtml(deliberationId), renderer::render);
   }
 
   public String draftHtml(String deliberationId) {
@@ -61,7 +64,8 @@ public class DraftDocuments {
    * its reason if any, and « sans condition de quorum » on reconvocation.
    */
   public byte[] convocationPdf(String sessionId) {
-    return renderer.render(convocationHtml(sessionId));
+    return store.builtOnce("SESSION", sessionId, "CONVOCATION_PDF", "convocation-" + sessionId + ".pdf",
+        convocationHtml(sessionId), renderer::render);
   }
 
   /** The items of a session's agenda as the convocation prints them: object, rapporteur, explanatory note. */

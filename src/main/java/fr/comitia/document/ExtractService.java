@@ -56,8 +56,10 @@ public class ExtractService {
     return templates.process("documents/extract", context);
   }
 
+  /** Rendered once per version of the extract (its XHTML), then read from the register. */
   byte[] pdf(DeliberationRecord record, List<BallotGroup> ballots) {
-    return renderer.render(html(record, ballots));
+    return store.builtOnce("DELIBERATION", record.id(), "EXTRACT_PDF", "extrait-"
+        + (record.number() == null ? record.id() : record.number()) + ".pdf", html(record, ballots), renderer::render);
   }
 
   private List<BallotGroup> ballots(DeliberationRecord record) {

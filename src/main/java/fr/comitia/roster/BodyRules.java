@@ -10,7 +10,7 @@ package fr.comitia.roster;
  * @param substituteNotice how the substitutes (suppléants) the statuts give are told of a sitting
  */
 public record BodyRules(int convocationDelayClearDays, int maxProxiesPerHolder, QuorumRule quorum,
-    RemoteAttendance remoteAttendance, SubstituteNotice substituteNotice) {
+    RemoteAttendance remoteAttendance, SubstituteNotice substituteNotice, ConvocationDocuments convocationDocuments) {
 
   public static final int CGCT_CONVOCATION_DELAY = 5;
   public static final int CGCT_MAX_PROXIES = 1;
@@ -18,6 +18,14 @@ public record BodyRules(int convocationDelayClearDays, int maxProxiesPerHolder, 
   public BodyRules {
     remoteAttendance = remoteAttendance == null ? RemoteAttendance.NOT_ALLOWED : remoteAttendance;
     substituteNotice = substituteNotice == null ? SubstituteNotice.INFORMED : substituteNotice;
+    convocationDocuments = convocationDocuments == null ? ConvocationDocuments.LINKS : convocationDocuments;
+  }
+
+  /** The drafts and their annex files on the members' page, one link each in the convocation. */
+  public BodyRules(int convocationDelayClearDays, int maxProxiesPerHolder, QuorumRule quorum,
+      RemoteAttendance remoteAttendance, SubstituteNotice substituteNotice) {
+    this(convocationDelayClearDays, maxProxiesPerHolder, quorum, remoteAttendance, substituteNotice,
+        ConvocationDocuments.LINKS);
   }
 
   /** The rules without videoconference, substitutes told only when needed (the CGCT's silence). */
@@ -49,6 +57,13 @@ public record BodyRules(int convocationDelayClearDays, int maxProxiesPerHolder, 
    * personal link, an absence without giving a proxy).
    */
   public enum SubstituteNotice { CONVOKED, INFORMED }
+
+  /**
+   * What the convocation mail carries besides its PDF (agenda and explanatory notes) and the
+   * invitation: LINKS (the drafts and annex files stay on the member's personal page, one link each
+   * in the mail: a light mail) or ATTACHED (they are attached to every mail as well).
+   */
+  public enum ConvocationDocuments { LINKS, ATTACHED }
 
   /**
    * How the quorum is judged.

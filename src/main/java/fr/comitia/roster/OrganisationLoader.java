@@ -228,7 +228,9 @@ final class OrganisationLoader {
     }
     return new BodyRules(delay, proxies, rule,
         rules.choice("remoteAttendance", BodyRules.RemoteAttendance.class, BodyRules.RemoteAttendance.NOT_ALLOWED),
-        rules.choice("substituteNotice", BodyRules.SubstituteNotice.class, BodyRules.SubstituteNotice.INFORMED));
+        rules.choice("substituteNotice", BodyRules.SubstituteNotice.class, BodyRules.SubstituteNotice.INFORMED),
+        rules.choice("convocationDocuments", BodyRules.ConvocationDocuments.class,
+            BodyRules.ConvocationDocuments.LINKS));
   }
 
   /**

@@ -9,6 +9,7 @@ import fr.comitia.mail.MailService;
 import fr.comitia.mail.MailTemplates;
 import fr.comitia.mail.OutgoingMail;
 import fr.comitia.roster.BodyDirectory.Seat;
+import fr.comitia.roster.BodyRules;
 import fr.comitia.roster.Organisation;
 import fr.comitia.roster.Organisation.Body;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,9 @@ class ConvocationMailer {
     boolean reconvened = !session.quorumRequired();
     String when = SessionService.when(session.sessionDate());
 
+    // The drafts and their annexes: links to the member's page (a light mail), or attached (the body's choice).
+    boolean attached = body.rules().convocationDocuments() == BodyRules.ConvocationDocuments.ATTACHED;
+    String space = memberSpace.link(memberId);
     List<Map<String, Object>> agenda = new ArrayList<>();
     List<OutgoingMail.Attachment> attachments = new ArrayList<>();
     int position = 1;
@@ -84,7 +88,14 @@ class ConvocationMailer {
       item.put("note", note(draft));
       item.put("rapporteur", draft.rapporteurId() == null ? null : sessions.name(draft.rapporteurId()));
       agenda.add(item);
-      attachments.addAll(documents.draft(id, position - 1));
+      item.put("draftLink", null);
+      item.put("annexes", List.of());
+      if (attached) {
+        attachments.addAll(documents.draft(id, position - 1));
+      } else {
+        item.put("draftLink", MemberSpace.draftLink(space, id));
+        item.put("annexes", documents.annexLinks(id, space));
+      }
     }
     attachments.addAll(0, documents.convocation(sessionId));
 
@@ -98,7 +109,8 @@ class ConvocationMailer {
     model.put("urgencyReason", session.urgencyReason());
     model.put("agenda", agenda);
     // A substitute has no proxy to give: they sit only in their titular's absence.
-    model.put("memberSpaceLink", memberSpace.link(memberId));
+    model.put("memberSpaceLink", space);
+    model.put("attached", attached);
     model.put("proxyLink", titular != null ? null
         : proxies.link(sessionId, session.sitting(), memberId, session.sessionDate()));
     model.put("titular", null);

@@ -65,6 +65,16 @@ public class MemberSpace {
         OffsetDateTime.now(clock).toInstant().plus(VALIDITY)));
   }
 
+  /** A draft on the member's page, from their page's link: {@code …/elus/{token}/projets/{id}.pdf}. */
+  public static String draftLink(String memberSpaceLink, String deliberationId) {
+    return memberSpaceLink + "/projets/" + deliberationId + ".pdf";
+  }
+
+  /** An annex file of a draft on the member's page: {@code …/elus/{token}/projets/{id}/annexes/{annexId}.pdf}. */
+  public static String annexLink(String memberSpaceLink, String deliberationId, long annexId) {
+    return memberSpaceLink + "/projets/" + deliberationId + "/annexes/" + annexId + ".pdf";
+  }
+
   /** The member a token of ours names, still in the organisation; empty otherwise. */
   public Optional<Member> member(String token) {
     return signer.verify(LINK_PURPOSE, token).flatMap(organisation::member);

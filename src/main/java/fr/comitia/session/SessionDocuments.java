@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import fr.comitia.document.DraftDocuments;
 import fr.comitia.mail.OutgoingMail;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,13 @@ class SessionDocuments {
   List<OutgoingMail.Attachment> convocation(String sessionId) {
     return List.of(new OutgoingMail.Attachment("convocation-" + sessionId + ".pdf", "application/pdf",
         documents.convocationPdf(sessionId)));
+  }
+
+  /** Each annex file of the draft as the convocation names it: « Annexe 1 — title » and its link on the member's page. */
+  List<Map<String, String>> annexLinks(String deliberationId, String memberSpaceLink) {
+    return annexes.list(deliberationId).stream().map(a -> Map.of(
+        "label", "Annexe " + a.position() + " — " + a.title(),
+        "link", MemberSpace.annexLink(memberSpaceLink, deliberationId, a.id()))).toList();
   }
 
   /** The draft of item {@code position}, then its annex files (PDF, as joined). */

@@ -23,10 +23,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -158,26 +156,12 @@ class AnnexFilesIT {
         "articles", List.of(Map.of("verb", "APPROUVE", "text", "la convention annexée.")));
   }
 
-  @SuppressWarnings("unchecked")
   ResponseEntity<Map<String, Object>> join(String user, String id, byte[] content, String fileName, String title) {
-    return flow.as(user).exchange("/api/deliberations/" + id + "/annexes", HttpMethod.POST,
-        multipart(content, fileName, title), (Class<Map<String, Object>>) (Class<?>) Map.class);
+    return flow.joinAnnex(user, id, content, fileName, title);
   }
 
   static HttpEntity<LinkedMultiValueMap<String, Object>> multipart(byte[] content, String fileName, String title) {
-    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    if (content != null) {
-      parts.add("file", new ByteArrayResource(content) {
-        @Override
-        public String getFilename() {
-          return fileName;
-        }
-      });
-    }
-    parts.add("title", title);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return new HttpEntity<>(parts, headers);
+    return Workflow.multipart(content, fileName, title);
   }
 
   static void assertRefused(ResponseEntity<Map<String, Object>> response, int status, String french) {

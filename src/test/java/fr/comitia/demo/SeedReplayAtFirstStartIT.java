@@ -119,7 +119,10 @@ class SeedReplayAtFirstStartIT {
         new org.springframework.http.HttpEntity<>(html), String.class).getBody();
     assertThat(view).contains("J&#39;ai l&#39;honneur de vous convoquer").contains("Voir la version HTML")
         .contains("application/pdf").contains("text/calendar");
-    ResponseEntity<byte[]> piece = admin.getForEntity("/api/mailbox/" + index + "/pieces/1", byte[].class);
+    // The invitation is the body's third alternative (listed first) and an attachment; then the convocation PDF.
+    int pdfPiece = mailbox.mail(index).orElseThrow().attachments().stream()
+        .filter(a -> a.mediaType().equals("application/pdf")).findFirst().orElseThrow().number();
+    ResponseEntity<byte[]> piece = admin.getForEntity("/api/mailbox/" + index + "/pieces/" + pdfPiece, byte[].class);
     assertThat(piece.getHeaders().getContentDisposition().getFilename()).endsWith(".pdf");
     assertThat(new String(piece.getBody(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     ResponseEntity<String> htmlPart = admin.getForEntity("/api/mailbox/" + index + "/html", String.class);

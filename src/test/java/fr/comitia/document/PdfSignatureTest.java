@@ -103,8 +103,14 @@ class PdfSignatureTest {
       assertThat(signature.getFilter()).isEqualTo("Adobe.PPKLite");
       assertThat(signature.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
       assertThat(signature.getSignDate().toInstant()).isEqualTo(signedAt.toInstant());
-      CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(signed)),
-          signature.getContents(signed));
+      // /Contents is the DER signature followed by the zeros that pad its reserved space: read the one
+      // ASN.1 object (Bouncy Castle 1.87 refuses trailing bytes in a byte array).
+      org.bouncycastle.asn1.cms.ContentInfo info;
+      try (org.bouncycastle.asn1.ASN1InputStream in = new org.bouncycastle.asn1.ASN1InputStream(
+          signature.getContents(signed))) {
+        info = org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject());
+      }
+      CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(signed)), info);
       SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
       assertThat(signer.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
       assertThat(signer.getSignedAttributes().get(CMSAttributes.signingTime)).isNull();

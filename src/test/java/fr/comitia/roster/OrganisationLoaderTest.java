@@ -63,12 +63,16 @@ class OrganisationLoaderTest {
 
     assertThat(comite.remoteAttendance()).isEqualTo(BodyRules.RemoteAttendance.NOT_ALLOWED);
     assertThat(comite.substituteNotice()).isEqualTo(BodyRules.SubstituteNotice.INFORMED);
+    assertThat(comite.convocationDocuments()).isEqualTo(BodyRules.ConvocationDocuments.LINKS);
 
-    // The bureau: the CGCT, but for videoconference under the EPCI regime (L5211-11-1).
+    // The bureau: the CGCT, but for videoconference under the EPCI regime (L5211-11-1), and its
+    // convocations carry the drafts.
     Body bureau = org.body("bureau").orElseThrow();
     BodyRules cgct = BodyRules.cgct();
+    assertThat(cgct.convocationDocuments()).isEqualTo(BodyRules.ConvocationDocuments.LINKS);
     assertThat(bureau.rules()).isEqualTo(new BodyRules(cgct.convocationDelayClearDays(), cgct.maxProxiesPerHolder(),
-        cgct.quorum(), BodyRules.RemoteAttendance.PUBLIC_VOTES_ONLY, cgct.substituteNotice()));
+        cgct.quorum(), BodyRules.RemoteAttendance.PUBLIC_VOTES_ONLY, cgct.substituteNotice(),
+        BodyRules.ConvocationDocuments.ATTACHED));
     assertThat(bureau.substitutes()).isEmpty();
     assertThat(bureau.inOfficeSince()).isEqualTo(LocalDate.of(2021, 9, 1));
     assertThat(org.partner("regionhdfent").orElseThrow().name())

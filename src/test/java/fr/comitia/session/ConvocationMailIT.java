@@ -37,6 +37,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 
 /** The convocation mail as a member receives it, and the proxy page behind its personal link. */
@@ -145,6 +146,87 @@ class ConvocationMailIT {
     List<Map<String, Object>> proof = rest.withBasicAuth("secretariat", "secretariat-demo")
         .getForObject("/api/sessions/" + session + "/convocations", List.class);
     assertThat(proof).hasSize(5).allSatisfy(d -> assertThat(d).containsEntry("status", "SENT"));
+  }
+
+  /**
+   * The comité syndical's convocations are light (convocationDocuments LINKS): each carries the
+   * convocation PDF and the invitation only; every draft and annex file is one link to the member's
+   * page. The convocation and each draft are rendered once for the whole round and kept in the
+   * register with their SHA-256: every member receives the same bytes.
+   */
+  @Test
+  void aLightConvocationLinksTheDraftsBuiltOnceForTheWholeRound(@Autowired JdbcClient jdbc) throws Exception {
+    Workflow.clockAt("2027-05-03T09:00:00+02:00");
+    List<String> agenda = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      Map<String, Object> draft = new LinkedHashMap<>();
+      draft.put("bodyId", "comitesyndical");
+      draft.put("object", "Point " + i + " de la séance du 20 mai 2027");
+      draft.put("preamble", ("Exposé du point " + i + " : ").repeat(40));
+      draft.put("articles", List.of(Map.of("verb", "DECIDE", "text", "d'approuver le point " + i + ".")));
+      draft.put("matiere", "5.2");
+      String id = flow.submit(draft);
+      if (i == 1) {
+        assertThat(flow.joinAnnex("redacteur", id, fr.comitia.support.Pdfs.onePage("Convention du point 1"),
+            "convention.pdf", "Convention de groupement").getStatusCode().value()).isEqualTo(201);
+      }
+      flow.completeOk("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
+      agenda.add(id);
+    }
+    String session = flow.sessionWithAgenda("comitesyndical", "2027-05-20T18:00:00+02:00", agenda);
+    Workflow.clockAt("2027-05-10T09:00:00+02:00");
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of("urgent", false));
+    flow.executeJobs();
+
+    List<MimeMessage> round = Mails.received(smtp, null, "20 mai 2027");
+    assertThat(round).hasSize(22);
+    TestRestTemplate anonymous = new TestRestTemplate();
+    java.util.Set<String> convocationDigests = new java.util.HashSet<>();
+    for (MimeMessage mail : round) {
+      assertThat(Mails.fileNames(mail)).as(mail.getAllRecipients()[0].toString())
+          .containsExactlyInAnyOrder("convocation-" + session + ".pdf", "convocation.ics");
+      java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+      mail.writeTo(raw);
+      assertThat(raw.size()).as("octets of the mail to %s", mail.getAllRecipients()[0]).isLessThan(150 * 1024);
+      convocationDigests.add(fr.comitia.support.Pdfs.sha256(Mails.attachment(mail, "convocation-" + session + ".pdf")));
+    }
+    assertThat(convocationDigests).hasSize(1);
+
+    MimeMessage luc = mailsTo("luc.monnet@elus.example.org", "20 mai 2027").get(0);
+    String text = Mails.text(luc);
+    assertThat(text).contains("La convocation (ordre du jour et notes explicatives) est jointe à ce courriel")
+        .contains("Les projets de délibération et leurs annexes sont sur votre espace personnel")
+        .doesNotContain("Les projets de délibération et la convocation sont joints");
+    Matcher drafts = Pattern.compile("Projet de délibération : (https?://[^\\s]+/elus/[^/\\s]+/projets/(D\\d+)\\.pdf)")
+        .matcher(text);
+    List<String> linked = new ArrayList<>();
+    while (drafts.find()) {
+      linked.add(drafts.group(2));
+      ResponseEntity<byte[]> pdf = anonymous.getForEntity(rest.getRootUri()
+          + drafts.group(1).replaceFirst("^https?://[^/]+", ""), byte[].class);
+      assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+      assertThat(fr.comitia.support.Pdfs.text(pdf.getBody())).contains("Point " + (linked.size()) + " de la séance");
+    }
+    assertThat(linked).containsExactlyElementsOf(agenda);
+    Matcher annex = Pattern.compile("Annexe 1 — Convention de groupement : (https?://\\S+/annexes/\\d+\\.pdf)")
+        .matcher(text);
+    assertThat(annex.find()).isTrue();
+    assertThat(fr.comitia.support.Pdfs.text(anonymous.getForEntity(rest.getRootUri()
+        + annex.group(1).replaceFirst("^https?://[^/]+", ""), byte[].class).getBody())).contains("Convention du point 1");
+    assertThat(Mails.html(luc)).contains("Projet de délibération (PDF)").contains("Annexe 1 — Convention de groupement (PDF)");
+
+    // Built once: one convocation for the round, one PDF per draft, all kept with their digests.
+    assertThat(jdbc.sql("select count(*) from comitia.document where owner_id = :s and kind = 'CONVOCATION_PDF'")
+        .param("s", session).query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("select sha256 from comitia.document where owner_id = :s and kind = 'CONVOCATION_PDF'")
+        .param("s", session).query(String.class).single()).isEqualTo(convocationDigests.iterator().next());
+    assertThat(jdbc.sql("select count(*) from comitia.document where kind = 'DRAFT_PDF' and owner_id in (:ids)")
+        .param("ids", agenda).query(Long.class).single()).isEqualTo(10);
+    // Asked again, the same copy: nothing rendered, nothing added.
+    rest.withBasicAuth("secretariat", "secretariat-demo").getForEntity("/api/sessions/" + session + "/convocation.pdf",
+        byte[].class);
+    assertThat(jdbc.sql("select count(*) from comitia.document where owner_id = :s and kind = 'CONVOCATION_PDF'")
+        .param("s", session).query(Long.class).single()).isEqualTo(1);
   }
 
   @Test

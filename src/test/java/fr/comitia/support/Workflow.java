@@ -177,6 +177,32 @@ public class Workflow {
   }
 
   /** A draft of {@code bodyId} submitted by the drafter and approved by the director; returns its id. */
+  /** Joins a PDF annex to draft {@code id} as {@code user} (multipart {@code file}, {@code title}). */
+  @SuppressWarnings("unchecked")
+  public ResponseEntity<Map<String, Object>> joinAnnex(String user, String id, byte[] content, String fileName,
+      String title) {
+    return as(user).exchange("/api/deliberations/" + id + "/annexes", HttpMethod.POST,
+        multipart(content, fileName, title), (Class<Map<String, Object>>) (Class<?>) Map.class);
+  }
+
+  /** The multipart body of an annex: {@code file} (absent when {@code content} is null) and {@code title}. */
+  public static HttpEntity<org.springframework.util.LinkedMultiValueMap<String, Object>> multipart(byte[] content,
+      String fileName, String title) {
+    org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+    if (content != null) {
+      parts.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+        @Override
+        public String getFilename() {
+          return fileName;
+        }
+      });
+    }
+    parts.add("title", title);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return new HttpEntity<>(parts, headers);
+  }
+
   public String approvedDraft(String bodyId, String object) {
     Map<String, Object> draft = new LinkedHashMap<>();
     draft.put("bodyId", bodyId);

@@ -238,7 +238,7 @@ public final class Browser implements AutoCloseable {
    */
   public WebElement openTask(String taskId, String name) {
     lastTask = taskId;
-    click(clickable(By.xpath("//ol[contains(@class,'tasks-list')]//h4/a[contains(@href, 'task=" + taskId + "')]")));
+    clickLocated(By.xpath("//ol[contains(@class,'tasks-list')]//h4/a[contains(@href, 'task=" + taskId + "')]"));
     waitFor(d -> d.findElement(By.cssSelector(".task-details")).getText().contains(name));
     return visible(By.cssSelector(".task-details form.comitia-form"));
   }
@@ -253,6 +253,23 @@ public final class Browser implements AutoCloseable {
       // user would, then the click is made again.
       dismissNotifications();
       waitFor(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+  }
+
+  /**
+   * Clicks the element the locator finds, found again if Tasklist redrew it in between (its task list
+   * is refreshed while the user looks at it: the element found a moment ago may be gone).
+   */
+  public void clickLocated(By locator) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        click(clickable(locator));
+        return;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
     }
   }
 
