@@ -16,10 +16,14 @@ public class DocumentStore {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
-  DocumentStore(JdbcClient jdbc, Clock clock) {
+  DocumentStore(JdbcClient jdbc, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(
+        org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   public record Document(long id, String ownerType, String ownerId, String kind, String fileName, String mediaType,
@@ -40,7 +44,9 @@ public class DocumentStore {
   /**
    * The PDF built from {@code source} (the document's XHTML): the stored copy when this version of the
    * source was built before, otherwise built now by {@code build} and kept with the source's SHA-256
-   * (two builders at once keep one copy, and both return it).
+   * (two builders at once keep one copy, and both return it). The copy is kept in a transaction of
+   * its own, committed at once: a convocation job that then waits on the SMTP server with its
+   * transaction open does not hold the next member's job on this row.
    */
   public byte[] builtOnce(String ownerType, String ownerId, String kind, String fileName, String source,
       java.util.function.Function<String, byte[]> build) {
@@ -50,14 +56,14 @@ public class DocumentStore {
       return stored.get();
     }
     byte[] pdf = build.apply(source);
-    jdbc.sql("""
+    ownTransaction.executeWithoutResult(t -> jdbc.sql("""
             insert into comitia.document (owner_type, owner_id, kind, file_name, media_type, content, sha256,
                    source_sha256, created_at)
             values (:type, :owner, :kind, :file, 'application/pdf', :content, :sha, :source, :now)
             on conflict (owner_type, owner_id, kind, source_sha256) where source_sha256 is not null do nothing""")
         .param("type", ownerType).param("owner", ownerId).param("kind", kind).param("file", fileName)
         .param("content", pdf).param("sha", sha256(pdf)).param("source", digest)
-        .param("now", OffsetDateTime.now(clock)).update();
+        .param("now", OffsetDateTime.now(clock)).update());
     return built(ownerType, ownerId, kind, digest).orElse(pdf);
   }
 

@@ -52,7 +52,7 @@ public class DraftDocuments {
     Context context = new Context(Locale.FRENCH);
     context.setVariable("r", record);
     context.setVariable("x", new ExtractService.Wording(record));
-    context.setVariable("note", ExtractService.Wording.paragraphs(note(record)));
+    context.setVariable("note", ExtractService.Wording.paragraphs(note(repository.find(deliberationId).orElseThrow())));
     context.setVariable("sessionDay", record.session() == null ? null : dayAndHour(record.session().date()
         .atZoneSameInstant(ExtractService.PARIS)));
     return templates.process("documents/draft", context);
@@ -70,12 +70,17 @@ public class DraftDocuments {
 
   /** The items of a session's agenda as the convocation prints them: object, rapporteur, explanatory note. */
   public List<ConvocationItem> items(String sessionId) {
-    SessionRecord session = sessions.find(sessionId).orElseThrow();
+    return items(sessions.find(sessionId).orElseThrow());
+  }
+
+  /** One read of each draft's row (object, rapporteur, note, preamble), not its whole record. */
+  private List<ConvocationItem> items(SessionRecord session) {
     List<ConvocationItem> items = new ArrayList<>();
     for (SessionRecord.AgendaItem a : session.agenda()) {
-      DeliberationRecord d = deliberations.find(a.deliberationId()).orElseThrow();
-      items.add(new ConvocationItem(a.position(), d.object(),
-          d.rapporteur() == null ? null : d.rapporteur().fullName(), ExtractService.Wording.paragraphs(note(d))));
+      DeliberationRepository.Row d = repository.find(a.deliberationId()).orElseThrow();
+      items.add(new ConvocationItem(a.position(), d.object(), d.rapporteurId() == null ? null
+          : organisation.member(d.rapporteurId()).map(Organisation.Member::fullName).orElse(d.rapporteurId()),
+          ExtractService.Wording.paragraphs(note(d))));
     }
     return items;
   }
@@ -83,7 +88,7 @@ public class DraftDocuments {
   public String convocationHtml(String sessionId) {
     SessionRecord session = sessions.find(sessionId).orElseThrow();
     Organisation.Body body = organisation.body(session.bodyId()).orElseThrow();
-    List<ConvocationItem> items = items(sessionId);
+    List<ConvocationItem> items = items(session);
     ZonedDateTime date = session.sessionDate().atZoneSameInstant(ExtractService.PARIS);
     String assembly = body.assemblyName();
     Context context = new Context(Locale.FRENCH);
@@ -113,12 +118,11 @@ public class DraftDocuments {
   }
 
   /** The explanatory note of a draft; its preamble's first paragraph when it has none. */
-  private String note(DeliberationRecord record) {
-    String note = repository.find(record.id()).map(DeliberationRepository.Row::note).orElse(null);
-    if (note != null && !note.isBlank()) {
-      return note;
+  private static String note(DeliberationRepository.Row row) {
+    if (row.note() != null && !row.note().isBlank()) {
+      return row.note();
     }
-    List<String> preamble = ExtractService.Wording.paragraphs(record.preamble());
+    List<String> preamble = ExtractService.Wording.paragraphs(row.preamble());
     return preamble.isEmpty() ? null : preamble.get(0);
   }
 

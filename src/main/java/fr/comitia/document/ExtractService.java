@@ -43,7 +43,11 @@ public class ExtractService {
 
   /** The extract as PDF/A, rendered now from the register (unsigned). */
   public byte[] pdf(String deliberationId) {
-    DeliberationRecord record = records.find(deliberationId).orElseThrow();
+    return pdf(records.find(deliberationId).orElseThrow());
+  }
+
+  /** The same, from the record the caller has already read. */
+  byte[] pdf(DeliberationRecord record) {
     return pdf(record, ballots(record));
   }
 

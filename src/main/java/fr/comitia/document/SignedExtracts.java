@@ -79,7 +79,7 @@ public class SignedExtracts {
     SignatureKeys.Credentials credentials = keys.credentials();
     // PDF dates carry whole seconds: the register keeps the same instant as the signature dictionary.
     OffsetDateTime signedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-    byte[] pdf = extracts.pdf(deliberationId);
+    byte[] pdf = extracts.pdf(record);
     String number = record.number() == null ? record.id() : record.number();
     byte[] signed = signer.sign(pdf, credentials, signedAt, new PdfSigner.Details(credentials.commonName(),
         "Pour extrait conforme — délibération n° " + number + " du " + record.body().name(),

@@ -36,6 +36,18 @@ public class MailService {
 
   private static final Logger log = LoggerFactory.getLogger(MailService.class);
 
+  /**
+   * Jakarta Mail looks up its stream provider for every MIME part it encodes; without this system
+   * property (its documented override) each lookup is a ServiceLoader scan of the classpath.
+   */
+  static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  static {
+    if (System.getProperty(STREAM_PROVIDER) == null) {
+      System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
+
   private final JavaMailSender sender;
   private final JdbcClient jdbc;
   private final MailClaims claims;

@@ -1,5 +1,8 @@
 package fr.comitia.register;
 
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
+import java.util.Map;
+import java.util.Collection;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +45,14 @@ public class AnnexFileRepository {
             select id, deliberation_id, position, title, file_name, size, sha256, uploaded_by, uploaded_at
               from comitia.annex_file where deliberation_id = :d order by position, id""")
         .param("d", deliberationId).query(AnnexFile.class).list();
+  }
+
+  /** The annex files of each deliberation, in one query. */
+  public Map<String, List<AnnexFile>> list(Collection<String> ids) {
+    return Batch.grouped(ids, jdbc.sql("""
+            select id, deliberation_id, position, title, file_name, size, sha256, uploaded_by, uploaded_at
+              from comitia.annex_file where deliberation_id in (:ids) order by position, id""")
+        .param("ids", ids), new SimplePropertyRowMapper<>(AnnexFile.class));
   }
 
   public Optional<AnnexFile> find(String deliberationId, long id) {

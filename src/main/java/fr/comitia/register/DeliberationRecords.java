@@ -52,15 +52,79 @@ public class DeliberationRecords {
   }
 
   public Optional<DeliberationRecord> find(String id) {
-    return repository.find(id).map(this::record);
+    return repository.find(id).map(row -> records(List.of(row)).get(0));
   }
 
+  /** The register's list: a constant number of queries (one per table, a few per session), not one per act. */
   public List<DeliberationRecord> list(Integer year, String status, String bodyId) {
-    return repository.list(year, status, bodyId).stream().map(this::record).toList();
+    return records(repository.list(year, status, bodyId));
   }
 
-  private DeliberationRecord record(DeliberationRepository.Row row) {
-    Draft draft = repository.draft(row);
+  /** What the records of these rows need from the register, read once for them all. */
+  private final class Reads {
+    final Map<String, List<String>> annexTitles;
+    final Map<String, List<DeliberationRepository.Review>> reviews;
+    final Map<String, List<NotificationRepository.Notification>> notifications;
+    final Map<String, List<AnnexFileRepository.AnnexFile>> annexFiles;
+    final Map<String, TransmissionRepository.Transmission> transmissions;
+    final Map<String, PublicationRepository.Publication> publications;
+    final Map<String, List<Map.Entry<String, Vote>>> votes;
+    final Map<String, List<Map.Entry<String, String>>> interested;
+    /** Per session: its row, agenda, roll call and seats, read once for all its items. */
+    final Map<String, SessionReads> sessionReads = new java.util.HashMap<>();
+
+    Reads(List<String> ids) {
+      annexTitles = repository.annexes(ids);
+      reviews = repository.reviews(ids);
+      notifications = DeliberationRecords.this.notifications.forDeliberations(ids);
+      annexFiles = DeliberationRecords.this.annexFiles.list(ids);
+      transmissions = DeliberationRecords.this.transmissions.latest(ids);
+      publications = DeliberationRecords.this.publications.find(ids);
+      votes = sessions.votes(ids);
+      interested = sessions.interested(ids);
+    }
+
+    SessionReads session(String sessionId) {
+      return sessionReads.computeIfAbsent(sessionId, id -> new SessionReads(sessions.find(id).orElseThrow()));
+    }
+
+    <T> T ofSession(Map<String, List<Map.Entry<String, T>>> bySession, String deliberationId, String sessionId) {
+      return bySession.getOrDefault(deliberationId, List.of()).stream().filter(e -> e.getKey().equals(sessionId))
+          .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    List<String> interested(String deliberationId, String sessionId) {
+      return interested.getOrDefault(deliberationId, List.of()).stream().filter(e -> e.getKey().equals(sessionId))
+          .map(Map.Entry::getValue).toList();
+    }
+  }
+
+  private final class SessionReads {
+    final SessionRepository.Row row;
+    final List<String> agenda;
+    final Map<String, Seat> seats;
+    final Attendance attendance;
+    final Quorum quorum;
+
+    SessionReads(SessionRepository.Row row) {
+      this.row = row;
+      this.agenda = sessions.agenda(row.id());
+      this.seats = seats(row);
+      this.attendance = attendance(row, row.sitting(), seats);
+      this.quorum = organisation.body(row.bodyId()).map(b -> quorum(row.id(), row.sitting(), b)).orElse(null);
+    }
+  }
+
+  private List<DeliberationRecord> records(List<DeliberationRepository.Row> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Reads reads = new Reads(rows.stream().map(DeliberationRepository.Row::id).toList());
+    return rows.stream().map(row -> record(row, reads)).toList();
+  }
+
+  private DeliberationRecord record(DeliberationRepository.Row row, Reads reads) {
+    Draft draft = repository.draft(row, reads.annexTitles.getOrDefault(row.id(), List.of()));
     Body body = organisation.body(row.bodyId()).orElseThrow();
     BodyInfo bodyInfo = new BodyInfo(body.id(), body.name(), body.assemblyName(), body.presidentTitle(),
         person(body.presidentId()));
@@ -70,40 +134,42 @@ public class DeliberationRecords {
     Vote vote = null;
     List<Person> interested = List.of();
     if (row.sessionId() != null) {
-      SessionRepository.Row s = sessions.find(row.sessionId()).orElseThrow();
+      SessionReads sr = reads.session(row.sessionId());
+      SessionRepository.Row s = sr.row;
       session = new SessionInfo(s.id(), s.sessionDate(), s.place(), s.convocationDate(), s.urgent(),
           s.urgencyReason(), !s.quorumRequired(), person(s.presidingMemberId()), person(s.sessionSecretaryId()),
-          position(sessions.agenda(s.id()), row.id()));
-      attendance = attendance(s, s.sitting());
-      quorum = quorum(s.id(), s.sitting(), body);
-      vote = sessions.vote(row.id(), s.id()).orElse(null);
-      Map<String, Seat> seats = seats(s);
-      interested = inTableOrder(sessions.interested(row.id(), s.id()), m -> m, seats).stream()
+          position(sr.agenda, row.id()));
+      attendance = sr.attendance;
+      quorum = sr.quorum;
+      vote = reads.ofSession(reads.votes, row.id(), s.id());
+      Map<String, Seat> seats = sr.seats;
+      interested = inTableOrder(reads.interested(row.id(), s.id()), m -> m, seats).stream()
           .map(m -> seated(m, seats)).toList();
     }
     Signature signature = row.signedAt() == null ? null
         : new Signature(row.signedBy(), person(row.signedBy()) == null ? null : person(row.signedBy()).fullName(),
             row.signedAt(), row.signerSubject());
-    List<PartnerNotification> partners = notifications.forDeliberation(row.id()).stream()
+    List<PartnerNotification> partners = reads.notifications.getOrDefault(row.id(), List.of()).stream()
         .map(n -> new PartnerNotification(n.id(), n.partnerId(), n.name(), n.email(), n.notifiedAt(), n.reminders(),
             n.acknowledgedAt(), n.acknowledgedBy()))
         .toList();
-    List<Review> reviews = repository.reviews(row.id()).stream()
+    List<Review> reviews = reads.reviews.getOrDefault(row.id(), List.of()).stream()
         .map(r -> new Review(r.reviewerId(), r.approved(), r.comment(), r.reviewedAt())).toList();
     DeliberationStatus status = DeliberationStatus.valueOf(row.status());
+    TransmissionRepository.Transmission t = reads.transmissions.get(row.id());
+    PublicationRepository.Publication p = reads.publications.get(row.id());
     return new DeliberationRecord(row.id(), row.number(), status.name(), status.label(), organisation.name(),
         bodyInfo, draft.object(), person(draft.rapporteurId()), draft.preamble(), draft.visas(), draft.proposal(),
         draft.articles(), draft.annexes(), reviews, session, attendance, quorum, vote, signature, partners,
         row.processInstanceId(), row.createdAt(), draft.nature(),
         classification.nature(draft.nature()).map(Classification.Nature::label).orElse(null), draft.matiere(),
         classification.matiere(draft.matiere()).map(Classification.Matiere::path).orElse(null),
-        annexFiles.list(row.id()).stream()
+        reads.annexFiles.getOrDefault(row.id(), List.of()).stream()
             .map(a -> new AnnexFileInfo(a.id(), a.title(), a.sha256(), a.size())).toList(),
-        transmissions.latest(row.id()).map(t -> new DeliberationRecord.Transmission(t.status(), t.actesId(),
-            t.transmittedAt(), t.acknowledgedAt(), t.refusal(), t.attempt(), t.gateway())).orElse(null),
-        publications.find(row.id()).map(p -> new DeliberationRecord.Publication(
-            publicUrl.of(publicPath(row.id())), p.publishedAt(), p.sha256(), p.author(), p.authorOffice()))
-            .orElse(null),
+        t == null ? null : new DeliberationRecord.Transmission(t.status(), t.actesId(), t.transmittedAt(),
+            t.acknowledgedAt(), t.refusal(), t.attempt(), t.gateway()),
+        p == null ? null : new DeliberationRecord.Publication(publicUrl.of(publicPath(row.id())), p.publishedAt(),
+            p.sha256(), p.author(), p.authorOffice()),
         row.enforceableAt(), interested);
   }
 
@@ -118,16 +184,12 @@ public class DeliberationRecords {
   }
 
   /** The roll call of a sitting, in the order of the attendance table; null before the roll call. */
-  public Attendance attendance(String sessionId, int sitting) {
-    return sessions.find(sessionId).map(s -> attendance(s, sitting)).orElse(null);
+  private Attendance attendance(SessionRepository.Row session, int sitting, Map<String, Seat> seats) {
+    List<AttendanceEntry> entries = sessions.attendance(session.id(), sitting);
+    return entries.isEmpty() ? null : attendance(entries, seats);
   }
 
-  private Attendance attendance(SessionRepository.Row session, int sitting) {
-    List<AttendanceEntry> entries = sessions.attendance(session.id(), sitting);
-    if (entries.isEmpty()) {
-      return null;
-    }
-    Map<String, Seat> seats = seats(session);
+  private Attendance attendance(List<AttendanceEntry> entries, Map<String, Seat> seats) {
     List<AttendanceLine> lines = inTableOrder(entries, AttendanceEntry::memberId, seats).stream()
         .map(e -> {
           Person p = seated(e.memberId(), seats);
@@ -149,12 +211,38 @@ public class DeliberationRecords {
     return new Attendance(lines.size(), present, absent, excused, proxies, lines, remote, substituted);
   }
 
+  /**
+   * The roll call and the quorum of the current sitting of each session, read at once (SessionRecords'
+   * list); a session before its roll call is absent.
+   */
+  Map<String, Map.Entry<Attendance, Quorum>> rollCalls(List<SessionRepository.Row> rows) {
+    List<String> ids = rows.stream().map(SessionRepository.Row::id).toList();
+    Map<String, List<Map.Entry<Integer, AttendanceEntry>>> entries = sessions.attendance(ids);
+    Map<String, List<Map.Entry<Integer, QuorumJudgement>>> quorums = sessions.quorums(ids);
+    Map<String, Map<String, Seat>> seatsByDay = new java.util.HashMap<>();
+    Map<String, Map.Entry<Attendance, Quorum>> rollCalls = new LinkedHashMap<>();
+    for (SessionRepository.Row row : rows) {
+      List<AttendanceEntry> sitting = entries.getOrDefault(row.id(), List.of()).stream()
+          .filter(e -> e.getKey() == row.sitting()).map(Map.Entry::getValue).toList();
+      Attendance attendance = sitting.isEmpty() ? null : attendance(sitting, seatsByDay.computeIfAbsent(
+          row.bodyId() + "/" + FrenchDates.parisDay(row.sessionDate()), k -> seats(row)));
+      Quorum quorum = quorums.getOrDefault(row.id(), List.of()).stream().filter(e -> e.getKey() == row.sitting())
+          .findFirst().flatMap(e -> organisation.body(row.bodyId()).map(b -> quorum(e.getValue(), b))).orElse(null);
+      if (attendance != null || quorum != null) {
+        rollCalls.put(row.id(), new java.util.AbstractMap.SimpleEntry<>(attendance, quorum));
+      }
+    }
+    return rollCalls;
+  }
+
+  private static Quorum quorum(QuorumJudgement j, Body body) {
+    return new Quorum(j.ruleLabel(), j.regime(), j.inOffice(), j.present(), j.represented(), j.counted(),
+        j.required(), j.reached(), j.sentence("le " + body.assemblyName()), j.figures());
+  }
+
   /** The quorum decision of a sitting; null before the roll call. */
   public Quorum quorum(String sessionId, int sitting, Body body) {
-    return sessions.quorum(sessionId, sitting)
-        .map(j -> new Quorum(j.ruleLabel(), j.regime(), j.inOffice(), j.present(), j.represented(), j.counted(),
-            j.required(), j.reached(), j.sentence("le " + body.assemblyName()), j.figures()))
-        .orElse(null);
+    return sessions.quorum(sessionId, sitting).map(j -> quorum(j, body)).orElse(null);
   }
 
   /**

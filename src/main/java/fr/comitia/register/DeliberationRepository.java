@@ -1,5 +1,8 @@
 package fr.comitia.register;
 
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
+import java.util.Map;
+import java.util.Collection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -143,6 +146,29 @@ public class DeliberationRepository {
 
   public record Review(String reviewerId, boolean approved, String comment, OffsetDateTime reviewedAt) {}
 
+  /** The reviews of each deliberation, in one query. */
+  public Map<String, List<Review>> reviews(Collection<String> ids) {
+    return Batch.grouped(ids, jdbc.sql("""
+            select deliberation_id, reviewer_id, approved, comment, reviewed_at from comitia.deliberation_review
+             where deliberation_id in (:ids) order by id""")
+        .param("ids", ids), new SimplePropertyRowMapper<>(Review.class));
+  }
+
+  /** The annex titles of each draft, in one query. */
+  public Map<String, List<String>> annexes(Collection<String> ids) {
+    return Batch.grouped(ids, jdbc.sql("""
+            select deliberation_id, title from comitia.deliberation_annex where deliberation_id in (:ids)
+             order by position""").param("ids", ids), (rs, n) -> rs.getString("title"));
+  }
+
+  /** The draft of a row, its annex titles already read. */
+  public Draft draft(Row row, List<String> annexTitles) {
+    return new Draft(row.bodyId(), row.object(), row.rapporteurId(), row.preamble(),
+        read(row.visas(), new TypeReference<List<String>>() {}), row.proposal(),
+        read(row.articles(), new TypeReference<List<Article>>() {}), annexTitles,
+        read(row.partners(), new TypeReference<List<PartnerRef>>() {}), row.note(), row.nature(), row.matiere());
+  }
+
   public List<Review> reviews(String id) {
     return jdbc.sql("""
             select reviewer_id, approved, comment, reviewed_at from comitia.deliberation_review
@@ -185,10 +211,7 @@ public class DeliberationRepository {
   }
 
   public Draft draft(Row row) {
-    return new Draft(row.bodyId(), row.object(), row.rapporteurId(), row.preamble(),
-        read(row.visas(), new TypeReference<List<String>>() {}), row.proposal(),
-        read(row.articles(), new TypeReference<List<Article>>() {}), annexes(row.id()),
-        read(row.partners(), new TypeReference<List<PartnerRef>>() {}), row.note(), row.nature(), row.matiere());
+    return draft(row, annexes(row.id()));
   }
 
   private String write(Object value) {

@@ -1,5 +1,8 @@
 package fr.comitia.register;
 
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
+import java.util.Map;
+import java.util.Collection;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +92,12 @@ public class MinutesRepository {
             values (:s, :in, :at, :due) on conflict (session_id) do nothing""")
         .param("s", sessionId).param("in", approvedInSessionId).param("at", at).param("due", dueAt).update();
     return find(sessionId).orElseThrow();
+  }
+
+  /** The minutes of each session that has them, in one query. */
+  public Map<String, Minutes> find(Collection<String> sessionIds) {
+    return Batch.single(sessionIds, jdbc.sql("select * from comitia.minutes where session_id in (:ids)")
+        .param("ids", sessionIds), "session_id", new SimplePropertyRowMapper<>(Minutes.class));
   }
 
   public Optional<Minutes> find(String sessionId) {

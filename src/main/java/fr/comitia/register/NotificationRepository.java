@@ -1,5 +1,8 @@
 package fr.comitia.register;
 
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
+import java.util.Map;
+import java.util.Collection;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +39,12 @@ public class NotificationRepository {
   public List<Notification> forDeliberation(String deliberationId) {
     return jdbc.sql("select * from comitia.notification where deliberation_id = :id order by position, id")
         .param("id", deliberationId).query(Notification.class).list();
+  }
+
+  /** The notifications of each deliberation, in one query. */
+  public Map<String, List<Notification>> forDeliberations(Collection<String> ids) {
+    return Batch.grouped(ids, jdbc.sql("select * from comitia.notification where deliberation_id in (:ids) "
+        + "order by position, id").param("ids", ids), new SimplePropertyRowMapper<>(Notification.class));
   }
 
   public Optional<Notification> find(long id) {

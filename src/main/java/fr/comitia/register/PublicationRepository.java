@@ -1,5 +1,8 @@
 package fr.comitia.register;
 
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
+import java.util.Map;
+import java.util.Collection;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +94,12 @@ public class PublicationRepository {
         .query(Publication.class).optional();
   }
 
+  /** The publication of each deliberation that is published, in one query. */
+  public Map<String, Publication> find(Collection<String> ids) {
+    return Batch.single(ids, jdbc.sql("select * from comitia.publication where deliberation_id in (:ids)")
+        .param("ids", ids), new SimplePropertyRowMapper<>(Publication.class));
+  }
+
   /** Records the session's list as produced at the close (once), due online by {@code dueAt}. */
   public DeliberationsList produceList(String sessionId, long documentId, String sha256, OffsetDateTime at,
       OffsetDateTime dueAt) {
@@ -107,6 +116,12 @@ public class PublicationRepository {
     return jdbc.sql("""
             update comitia.deliberations_list set published_at = :at where session_id = :id and published_at is null""")
         .param("id", sessionId).param("at", at).update() == 1;
+  }
+
+  /** The list of deliberations of each session that has one, in one query. */
+  public Map<String, DeliberationsList> findLists(Collection<String> sessionIds) {
+    return Batch.single(sessionIds, jdbc.sql("select * from comitia.deliberations_list where session_id in (:ids)")
+        .param("ids", sessionIds), "session_id", new SimplePropertyRowMapper<>(DeliberationsList.class));
   }
 
   public Optional<DeliberationsList> findList(String sessionId) {

@@ -5,6 +5,7 @@ import fr.comitia.register.DeliberationRecords;
 import fr.comitia.roster.Organisation;
 import fr.comitia.roster.Organisation.Body;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -30,29 +31,42 @@ public class SessionRecords {
   }
 
   public Optional<SessionRecord> find(String id) {
-    return repository.find(id).map(this::record);
+    return repository.find(id).map(row -> records(List.of(row)).get(0));
   }
 
+  /** The sessions: one query per table for them all, not one set of reads per session. */
   public List<SessionRecord> list(String bodyId) {
-    return repository.list(bodyId).stream().map(this::record).toList();
+    return records(repository.list(bodyId));
   }
 
-  private SessionRecord record(SessionRepository.Row s) {
-    Body body = organisation.body(s.bodyId()).orElseThrow();
-    List<SessionRecord.AgendaItem> agenda = repository.agendaItems(s.id());
-    SessionStatus status = SessionStatus.valueOf(s.status());
-    return new SessionRecord(s.id(), s.bodyId(), body.name(), status.name(), status.label(), s.sessionDate(),
-        s.place(), s.convocationDate(), s.convokedBy(), s.urgent(), s.urgencyReason(), s.sitting(), s.quorumRequired(),
-        person(s.presidingMemberId()), person(s.sessionSecretaryId()), agenda,
-        deliberations.attendance(s.id(), s.sitting()), deliberations.quorum(s.id(), s.sitting(), body),
-        s.processInstanceId(), s.closedAt(),
-        publications.findList(s.id()).map(l -> new SessionRecord.DeliberationsListInfo(l.publishedAt(),
-            l.publishedAt() == null ? null : publicUrl.of(listPath(s.id())), l.dueAt())).orElse(null),
-        minutes(s));
+  private List<SessionRecord> records(List<SessionRepository.Row> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<String> ids = rows.stream().map(SessionRepository.Row::id).toList();
+    Map<String, List<SessionRecord.AgendaItem>> agendas = repository.agendaItems(ids);
+    Map<String, Map.Entry<DeliberationRecord.Attendance, DeliberationRecord.Quorum>> rollCalls =
+        deliberations.rollCalls(rows);
+    Map<String, PublicationRepository.DeliberationsList> lists = publications.findLists(ids);
+    Map<String, MinutesRepository.Minutes> allMinutes = minutes.find(ids);
+    return rows.stream().map(s -> {
+      Body body = organisation.body(s.bodyId()).orElseThrow();
+      SessionStatus status = SessionStatus.valueOf(s.status());
+      var rollCall = rollCalls.get(s.id());
+      PublicationRepository.DeliberationsList l = lists.get(s.id());
+      return new SessionRecord(s.id(), s.bodyId(), body.name(), status.name(), status.label(), s.sessionDate(),
+          s.place(), s.convocationDate(), s.convokedBy(), s.urgent(), s.urgencyReason(), s.sitting(),
+          s.quorumRequired(), person(s.presidingMemberId()), person(s.sessionSecretaryId()),
+          agendas.getOrDefault(s.id(), List.of()), rollCall == null ? null : rollCall.getKey(),
+          rollCall == null ? null : rollCall.getValue(), s.processInstanceId(), s.closedAt(),
+          l == null ? null : new SessionRecord.DeliberationsListInfo(l.publishedAt(),
+              l.publishedAt() == null ? null : publicUrl.of(listPath(s.id())), l.dueAt()),
+          minutes(s, Optional.ofNullable(allMinutes.get(s.id()))));
+    }).toList();
   }
 
-  private SessionRecord.MinutesInfo minutes(SessionRepository.Row s) {
-    return minutes.find(s.id())
+  private SessionRecord.MinutesInfo minutes(SessionRepository.Row s, Optional<MinutesRepository.Minutes> found) {
+    return found
         .map(m -> new SessionRecord.MinutesInfo(m.status().name(), m.approvedInSessionId(), m.approvedAt(),
             m.signedAt(), m.countersignedAt(), m.publishedAt(),
             m.publishedAt() == null ? null : publicUrl.of(minutesPath(s.id())), m.publicationDueAt()))

@@ -1,5 +1,9 @@
 package fr.comitia.register;
 
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
+import java.util.Map;
+import java.util.Collection;
 import fr.comitia.register.QuorumJudgement;
 
 import java.time.LocalDate;
@@ -218,15 +222,35 @@ public class SessionRepository {
         .param("d", deliberationId).param("s", sessionId).query(DeliberationRecord.Vote.class).optional();
   }
 
+  /** Each deliberation's recorded votes as (session id, vote), in one query. */
+  public Map<String, List<Map.Entry<String, DeliberationRecord.Vote>>> votes(Collection<String> deliberationIds) {
+    RowMapper<DeliberationRecord.Vote> vote = new SimplePropertyRowMapper<>(DeliberationRecord.Vote.class);
+    return Batch.grouped(deliberationIds, jdbc.sql("""
+            select deliberation_id, session_id, outcome, withdrawn, voters, votes_for, votes_against, abstentions,
+                   not_participating, votes_for + votes_against as suffrages_exprimes, secret_ballot, presiding_vote,
+                   recorded_at,
+                   case when withdrawn then null
+                        else coalesce(ballot, case when secret_ballot then 'SECRET' else 'SHOW_OF_HANDS' end) end as ballot,
+                   debate_summary
+              from comitia.vote where deliberation_id in (:ids)""").param("ids", deliberationIds),
+        (rs, n) -> Map.entry(rs.getString("session_id"), vote.mapRow(rs, n)));
+  }
+
+  /** Each deliberation's members declared interested, as (session id, member id), in one query. */
+  public Map<String, List<Map.Entry<String, String>>> interested(Collection<String> deliberationIds) {
+    return Batch.grouped(deliberationIds, jdbc.sql("""
+            select deliberation_id, session_id, member_id from comitia.vote_interest
+             where deliberation_id in (:ids)""").param("ids", deliberationIds),
+        (rs, n) -> Map.entry(rs.getString("session_id"), rs.getString("member_id")));
+  }
+
   /** The quorum judged at a sitting's roll call. */
   public Optional<QuorumJudgement> quorum(String sessionId, int sitting) {
     return jdbc.sql("""
             select rule, regime, in_office, present, represented, counted, required, reached
               from comitia.quorum_check where session_id = :id and sitting = :sitting""")
         .param("id", sessionId).param("sitting", sitting)
-        .query((rs, n) -> new QuorumJudgement(rs.getString("regime"), rs.getString("rule"), rs.getInt("in_office"),
-            rs.getInt("present"), rs.getInt("represented"), rs.getInt("counted"), rs.getInt("required"),
-            rs.getBoolean("reached"), 0))
+        .query((rs, n) -> quorumJudgement(rs))
         .optional();
   }
 
@@ -240,6 +264,42 @@ public class SessionRepository {
   }
 
   /** The agenda of a session with each item's deliberation and, once voted, its vote. */
+  /** The agenda items of each session, in one query. */
+  public Map<String, List<SessionRecord.AgendaItem>> agendaItems(Collection<String> sessionIds) {
+    return Batch.grouped(sessionIds, jdbc.sql("""
+            select a.session_id, a.position, a.deliberation_id, d.object, d.number, d.status, v.outcome, v.votes_for,
+                   v.votes_against, v.abstentions, v.not_participating
+              from comitia.agenda_item a
+              join comitia.deliberation d on d.id = a.deliberation_id
+              left join comitia.vote v on v.deliberation_id = a.deliberation_id and v.session_id = a.session_id
+             where a.session_id in (:ids) order by a.session_id, a.position""").param("ids", sessionIds),
+        "session_id", new SimplePropertyRowMapper<>(SessionRecord.AgendaItem.class));
+  }
+
+  /** The roll calls of each session, every sitting, as (sitting, entry), in one query. */
+  public Map<String, List<Map.Entry<Integer, AttendanceEntry>>> attendance(Collection<String> sessionIds) {
+    return Batch.grouped(sessionIds, jdbc.sql("""
+            select session_id, sitting, member_id, status, proxy_holder_id, substitute_id from comitia.attendance
+             where session_id in (:ids)""").param("ids", sessionIds), "session_id",
+        (rs, n) -> Map.entry(rs.getInt("sitting"), new AttendanceEntry(rs.getString("member_id"),
+            AttendanceStatus.valueOf(rs.getString("status")), rs.getString("proxy_holder_id"),
+            rs.getString("substitute_id"))));
+  }
+
+  /** The quorum judged at each sitting of each session, as (sitting, judgement), in one query. */
+  public Map<String, List<Map.Entry<Integer, QuorumJudgement>>> quorums(Collection<String> sessionIds) {
+    return Batch.grouped(sessionIds, jdbc.sql("""
+            select session_id, sitting, rule, regime, in_office, present, represented, counted, required, reached
+              from comitia.quorum_check where session_id in (:ids)""").param("ids", sessionIds), "session_id",
+        (rs, n) -> Map.entry(rs.getInt("sitting"), quorumJudgement(rs)));
+  }
+
+  private static QuorumJudgement quorumJudgement(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new QuorumJudgement(rs.getString("regime"), rs.getString("rule"), rs.getInt("in_office"),
+        rs.getInt("present"), rs.getInt("represented"), rs.getInt("counted"), rs.getInt("required"),
+        rs.getBoolean("reached"), 0);
+  }
+
   public List<SessionRecord.AgendaItem> agendaItems(String sessionId) {
     return jdbc.sql("""
             select a.position, a.deliberation_id, d.object, d.number, d.status, v.outcome, v.votes_for,

@@ -1,5 +1,8 @@
 package fr.comitia.register;
 
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
+import java.util.Map;
+import java.util.Collection;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +51,13 @@ public class TransmissionRepository {
     return jdbc.sql("select " + COLUMNS + """
              from comitia.transmission where deliberation_id = :id order by attempt desc limit 1""")
         .param("id", deliberationId).query(Transmission.class).optional();
+  }
+
+  /** The latest transmission of each deliberation that has one, in one query. */
+  public Map<String, Transmission> latest(Collection<String> ids) {
+    return Batch.single(ids, jdbc.sql("select distinct on (deliberation_id) " + COLUMNS + """
+             from comitia.transmission where deliberation_id in (:ids) order by deliberation_id, attempt desc""")
+        .param("ids", ids), new SimplePropertyRowMapper<>(Transmission.class));
   }
 
   /**
