@@ -82,7 +82,10 @@ public final class Browser implements AutoCloseable {
    */
   public <T> T waitFor(Function<WebDriver, T> condition) {
     try {
-      return new WebDriverWait(driver, WAIT).until(condition);
+      // Tasklist redraws parts of a form while it loads its server data: an element found a moment
+      // ago may be gone; the condition is then asked again.
+      return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(condition);
     } catch (org.openqa.selenium.TimeoutException e) {
       if (evidence || String.valueOf(e.getMessage()).contains(EVIDENCE)) {
         throw e;

@@ -320,8 +320,8 @@ class TasklistBrowserIT {
         .contains("Département du Pas-de-Calais").contains("Collège ENT");
     // The declared proxy is there.
     assertThat(status("lmonnet")).isEqualTo("EXCUSED");
-    assertThat(new Select(form.findElement(By.id("holder-lmonnet"))).getFirstSelectedOption().getText())
-        .isEqualTo("M. Grégory BARTHOLOMEUS");
+    browser.waitFor(d -> new Select(browser.form().findElement(By.id("holder-lmonnet"))).getFirstSelectedOption()
+        .getText().equals("M. Grégory BARTHOLOMEUS"));
     browser.claim();
     // An excused member gives a proxy; another is absent.
     setStatus("adecagny", "EXCUSED");
