@@ -204,6 +204,9 @@ class ComitiaBenchmark {
         purgeMail();
         documents(seedId, largeId);
         taskList();
+      } catch (RuntimeException e) {
+        diagnose(e);
+        throw e;
       }
     } finally {
       ClockUtil.reset();
@@ -237,6 +240,28 @@ class ComitiaBenchmark {
     System.out.println();
     System.out.println(report);
     System.out.println("(écrit dans " + resultsDir.resolve("results.md") + ")");
+  }
+
+  /** On failure, what the engine says of the instance named in the message, and every incident. */
+  void diagnose(RuntimeException e) {
+    try {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("for (\\S+)").matcher(String.valueOf(e.getMessage()));
+      if (m.find()) {
+        for (var pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(m.group(1)).list()) {
+          log("Diagnostic : %s (%s) activités %s, tâches %s, jobs %s", m.group(1), pi.getProcessDefinitionId(),
+              runtime.getActiveActivityIds(pi.getId()),
+              taskService.createTaskQuery().processInstanceId(pi.getId()).list().stream()
+                  .map(Task::getTaskDefinitionKey).toList(),
+              management.createJobQuery().processInstanceId(pi.getId()).list().stream()
+                  .map(j -> j.getId() + " " + j.getDuedate() + " " + j.getExceptionMessage()).toList());
+        }
+      }
+      runtime.createIncidentQuery().list().forEach(i -> log("Incident : %s %s %s", i.getProcessInstanceId(),
+          i.getActivityId(), i.getIncidentMessage()));
+      log("Jobs exécutables restants : %d", management.createJobQuery().executable().count());
+    } catch (RuntimeException again) {
+      log("Diagnostic impossible : %s", again);
+    }
   }
 
   void beans() {
@@ -653,10 +678,7 @@ class ComitiaBenchmark {
       Lifecycle.clock(sessionDate.plusMinutes(1));
       parallel.runJobs(management);
       driver.complete("secretariat", session, TASK_ROLL_CALL, rollCall);
-      for (int i = 0; i < agendas.get(r).size(); i++) {
-        driver.complete("secretariat", session, TASK_RECORD_VOTE, Map.of(VOTES_FOR, members.size(), VOTES_AGAINST,
-            0, "abstentions", 0, "notParticipating", 0, "secretBallot", false));
-      }
+      driver.voteAll(session, members.size());
       Lifecycle.clock(sessionDate.plusDays(1));
       parallel.each(agendas.get(r), id -> driver.complete(president, id, TASK_SIGN, Map.of(SIGNED, true)));
       parallel.runJobs(management);

@@ -158,11 +158,7 @@ final class Lifecycle {
       rollCall.put("presidingMemberId", presidingId);
       rollCall.put("sessionSecretaryId", secretaryId);
       driver.complete("secretariat", sessionKeys[s], TASK_ROLL_CALL, rollCall);
-      int count = Math.min(deliberations, (s + 1) * itemsPerSession) - s * itemsPerSession;
-      for (int v = 0; v < count; v++) {
-        driver.complete("secretariat", sessionKeys[s], TASK_RECORD_VOTE, Map.of(VOTES_FOR, memberIds.size(),
-            "votesAgainst", 0, "abstentions", 0, "notParticipating", 0, "secretBallot", false));
-      }
+      driver.voteAll(sessionKeys[s], memberIds.size());
     });
     mark = phase(phases, "ouverture, appel et votes", mark);
 
