@@ -45,7 +45,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * seven days before; the convocation jobs run; on the session day the timers fire, the roll call
  * (every member present) and the votes (all adopted) are taken; the next day the president signs
  * the extracts, the sealing and notification jobs run, each partner acknowledges, and the sessions
- * are closed. Within a phase, independent items run on the worker threads.
+ * are closed. Within a phase, independent items run on the worker threads (the roll calls and votes
+ * excepted: one session after the other).
  */
 final class Lifecycle {
 
@@ -152,7 +153,9 @@ final class Lifecycle {
 
     clock(sessionDate.plusMinutes(1));
     jobs.addAndGet(parallel.runJobs(management));
-    parallel.each(sessionIndexes, s -> {
+    // One session after the other: the first vote of a body's sitting approves its previous minutes, which
+    // two sittings of the same body held at once would both put to the vote.
+    sessionIndexes.forEach(s -> {
       Map<String, Object> rollCall = new LinkedHashMap<>();
       rollCall.put("attendance", SpinValues.jsonValue(attendanceJson).create());
       rollCall.put("presidingMemberId", presidingId);
