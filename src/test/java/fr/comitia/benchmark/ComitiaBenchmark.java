@@ -202,8 +202,8 @@ class ComitiaBenchmark {
         purgeMail();
         measureLifecycles();
         purgeMail();
-        documents(seedId, largeId);
-        taskList();
+        stage("documents", () -> documents(seedId, largeId));
+        stage("liste des tâches", this::taskList);
       } catch (RuntimeException e) {
         diagnose(e);
         throw e;
@@ -221,7 +221,7 @@ class ComitiaBenchmark {
       }
     }
     if (startup) {
-      startupAndMemory(runDir);
+      stage("démarrage et mémoire", () -> startupAndMemory(runDir));
     } else {
       notes.add("Démarrage et mémoire non mesurés (-Dbench.startup=false).");
     }
@@ -261,6 +261,21 @@ class ComitiaBenchmark {
       log("Jobs exécutables restants : %d", management.createJobQuery().executable().count());
     } catch (RuntimeException again) {
       log("Diagnostic impossible : %s", again);
+    }
+  }
+
+  interface Stage {
+    void run() throws Exception;
+  }
+
+  /** A stage whose failure is reported (in the notes, its figures null) instead of losing the whole run. */
+  void stage(String name, Stage stage) {
+    try {
+      stage.run();
+    } catch (Exception | Error e) {
+      log("Échec de l'étape « %s » : %s", name, e);
+      e.printStackTrace(System.out);
+      notes.add("Étape « " + name + " » en échec, non mesurée : " + e);
     }
   }
 
@@ -378,6 +393,7 @@ class ComitiaBenchmark {
     parallel.runJobs(management);
     comitia(draft).acknowledge(id);
     driver.complete("secretariat", session, TASK_CLOSE, Map.of());
+    parallel.runJobs(management);
     String number = jdbc.queryForObject("select number from comitia.deliberation where id = ?", String.class, id);
     if (!"2022-14".equals(number)) {
       throw new IllegalStateException("The seed replay gave number " + number + ", not 2022-14");
@@ -686,6 +702,7 @@ class ComitiaBenchmark {
       parallel.runJobs(management);
       parallel.each(agendas.get(r), flavour::acknowledge);
       driver.complete("secretariat", session, TASK_CLOSE, Map.of());
+      parallel.runJobs(management);
       flavour.checkDone(agendas.get(r), List.of(session));
       purgeMail();
     }
