@@ -15,7 +15,6 @@ import static fr.comitia.session.SessionVariables.TASK_ROLL_CALL;
 import static fr.comitia.session.SessionVariables.TASK_SIGN_CONVOCATION;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
 import fr.comitia.ComitiaApplication;
 import fr.comitia.deliberation.DeliberationService;
 import fr.comitia.register.Draft;
@@ -109,6 +108,8 @@ class ComitiaBenchmark {
   final int deliberations = param("deliberations", 500);
   final int itemsPerSession = param("itemsPerSession", 10);
   final int warmupDeliberations = param("warmupDeliberations", 20);
+  final int rounds = param("rounds", 5);
+  final int fanoutRounds = param("fanoutRounds", 3);
   final int fanoutMembers = param("fanoutMembers", 200);
   final int documentRuns = param("documentRuns", 50);
   final int documentWarmup = param("documentWarmup", 10);
@@ -127,6 +128,11 @@ class ComitiaBenchmark {
   final List<String> notes = new ArrayList<>();
   final Map<String, Lifecycle.Result> lifecycles = new LinkedHashMap<>();
   String postgresVersion = "?";
+  /** The figures of results.json, by key (numbers only). */
+  final Map<String, Double> figures = new LinkedHashMap<>();
+  /** The load of other processes on the machine during each measure, by measure. */
+  final Map<String, Double> loads = new LinkedHashMap<>();
+  final List<Double> convocationBytes = new ArrayList<>();
 
   record Row(String measure, String comitia, String reference, String ratio, String n, String how) {}
 
@@ -143,7 +149,9 @@ class ComitiaBenchmark {
   SessionService sessionService;
   NotificationService notificationService;
   Organisation organisation;
-  GreenMail smtp;
+  SmtpReceiver smtp;
+  io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
+  SqlCounter sql;
   JdbcTemplate jdbc;
   ObjectMapper json;
   CpuMeter cpu;
@@ -162,20 +170,28 @@ class ComitiaBenchmark {
     log("Benchmark Comitia — %d délibérations, %d par séance, %d fils ; données dans %s", deliberations,
         itemsPerSession, threads, runDir);
     try {
+      smtp = SmtpReceiver.start(runDir.resolve("smtp-receiver.log"));
+      postgres = SqlCounter.start(runDir.resolve("postgres"));
       app = new SpringApplicationBuilder(ComitiaApplication.class).run(
           "--server.port=0", "--comitia.demo.replay-seed=false",
-          "--comitia.embedded.postgres.data-directory=" + runDir.resolve("postgres"),
-          "--comitia.embedded.smtp.port=0",
+          "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+          "--spring.datasource.username=postgres",
+          "--spring.datasource.hikari.maximum-pool-size=20",
+          "--spring.mail.host=127.0.0.1",
+          "--spring.mail.port=" + smtp.port(),
           "--camunda.bpm.job-execution.enabled=false",
           "--comitia.organisation=file:" + organisationFile,
           "--comitia.signature.keystore=" + runDir.resolve("president.p12"),
           "--spring.main.banner-mode=off",
           "--logging.level.root=WARN");
       beans();
-      notes.add("Le Comitia du benchmark est le même que celui du lancement par défaut (profil demo, base et SMTP "
-          + "embarqués, organisation livrée plus l'assemblée d'essai), avec l'exécuteur de tâches arrêté (le "
-          + "benchmark exécute les tâches asynchrones lui-même, sur " + threads + " fils) et ses journaux au niveau "
-          + "WARN (les lignes INFO d'openhtmltopdf, qui journalise à part, restent).");
+      notes.add("Le Comitia du benchmark est celui du lancement par défaut (profil demo, organisation livrée plus "
+          + "l'assemblée d'essai), avec l'exécuteur de tâches arrêté (le benchmark exécute les tâches asynchrones "
+          + "lui-même, sur " + threads + " fils) et ses journaux au niveau WARN (les lignes INFO d'openhtmltopdf, "
+          + "qui journalise à part, restent). Sa base PostgreSQL embarquée (mêmes binaires zonky, mêmes réglages) "
+          + "est démarrée par le benchmark avec pg_stat_statements, pour compter les requêtes SQL ; son serveur SMTP "
+          + "est un GreenMail dans un processus java à part (SmtpReceiver, pid " + smtp.pid() + "), dont le CPU "
+          + "n'est compté d'aucun côté : Comitia envoie par spring.mail.host/port, comme vers un vrai serveur.");
       try (Parallel workers = new Parallel(threads)) {
         parallel = workers;
         deployBareModels();
@@ -186,17 +202,26 @@ class ComitiaBenchmark {
         purgeMail();
         measureLifecycles();
         purgeMail();
-        documents(seedId, largeId);
-        taskList();
+        stage("documents", () -> documents(seedId, largeId));
+        stage("liste des tâches", this::taskList);
+      } catch (RuntimeException e) {
+        diagnose(e);
+        throw e;
       }
     } finally {
       ClockUtil.reset();
       if (app != null) {
         app.close();
       }
+      if (postgres != null) {
+        postgres.close();
+      }
+      if (smtp != null) {
+        smtp.close();
+      }
     }
     if (startup) {
-      startupAndMemory(runDir);
+      stage("démarrage et mémoire", () -> startupAndMemory(runDir));
     } else {
       notes.add("Démarrage et mémoire non mesurés (-Dbench.startup=false).");
     }
@@ -204,14 +229,54 @@ class ComitiaBenchmark {
       FileSystemUtils.deleteRecursively(runDir);
     }
     Duration total = Duration.ofNanos(System.nanoTime() - begin);
+    double othersAll = cpu.read().minus(runStart).othersShare(total.toNanos());
+    loads.put("benchmark_total", othersAll);
     notes.add(String.format(Locale.FRENCH, "Pendant tout le benchmark, les autres processus de la machine (autres "
-        + "compilations, tests…) ont occupé en moyenne %.0f %% de ses %d cœurs (/proc/stat).",
-        100 * cpu.read().minus(runStart).othersShare(total.toNanos()), Runtime.getRuntime().availableProcessors()));
+        + "compilations, tests…, et le récepteur SMTP à part) ont occupé en moyenne %.0f %% de ses %d cœurs "
+        + "(/proc/stat).", 100 * othersAll, Runtime.getRuntime().availableProcessors()));
     String report = report(total);
     Files.writeString(resultsDir.resolve("results.md"), report);
+    writeJson(total);
     System.out.println();
     System.out.println(report);
     System.out.println("(écrit dans " + resultsDir.resolve("results.md") + ")");
+  }
+
+  /** On failure, what the engine says of the instance named in the message, and every incident. */
+  void diagnose(RuntimeException e) {
+    try {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("for (\\S+)").matcher(String.valueOf(e.getMessage()));
+      if (m.find()) {
+        for (var pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(m.group(1)).list()) {
+          log("Diagnostic : %s (%s) activités %s, tâches %s, jobs %s", m.group(1), pi.getProcessDefinitionId(),
+              runtime.getActiveActivityIds(pi.getId()),
+              taskService.createTaskQuery().processInstanceId(pi.getId()).list().stream()
+                  .map(Task::getTaskDefinitionKey).toList(),
+              management.createJobQuery().processInstanceId(pi.getId()).list().stream()
+                  .map(j -> j.getId() + " " + j.getDuedate() + " " + j.getExceptionMessage()).toList());
+        }
+      }
+      runtime.createIncidentQuery().list().forEach(i -> log("Incident : %s %s %s", i.getProcessInstanceId(),
+          i.getActivityId(), i.getIncidentMessage()));
+      log("Jobs exécutables restants : %d", management.createJobQuery().executable().count());
+    } catch (RuntimeException again) {
+      log("Diagnostic impossible : %s", again);
+    }
+  }
+
+  interface Stage {
+    void run() throws Exception;
+  }
+
+  /** A stage whose failure is reported (in the notes, its figures null) instead of losing the whole run. */
+  void stage(String name, Stage stage) {
+    try {
+      stage.run();
+    } catch (Exception | Error e) {
+      log("Échec de l'étape « %s » : %s", name, e);
+      e.printStackTrace(System.out);
+      notes.add("Étape « " + name + " » en échec, non mesurée : " + e);
+    }
   }
 
   void beans() {
@@ -223,8 +288,8 @@ class ComitiaBenchmark {
     sessionService = app.getBean(SessionService.class);
     notificationService = app.getBean(NotificationService.class);
     organisation = app.getBean(Organisation.class);
-    smtp = app.getBean(GreenMail.class);
     jdbc = new JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+    sql = new SqlCounter(jdbc);
     json = app.getBean(ObjectMapper.class);
     driver = new Driver(app.getBean(IdentityService.class), taskService);
     postgresVersion = jdbc.queryForObject("show server_version", String.class);
@@ -240,8 +305,8 @@ class ComitiaBenchmark {
     return LocalDateTime.parse(localDateTime).atZone(PARIS).toOffsetDateTime();
   }
 
-  void purgeMail() throws Exception {
-    smtp.purgeEmailFromAllMailboxes();
+  void purgeMail() throws IOException {
+    smtp.purge();
   }
 
   // --- Set-up ------------------------------------------------------------------------------------
@@ -284,7 +349,7 @@ class ComitiaBenchmark {
   }
 
   Lifecycle lifecycle(List<String> members, String president, String secretary) {
-    return new Lifecycle(driver, management, parallel, members, president, secretary, json, cpu);
+    return new Lifecycle(driver, management, parallel, members, president, secretary, json, cpu, sql);
   }
 
   Lifecycle.Comitia comitia(Draft draft) {
@@ -328,6 +393,7 @@ class ComitiaBenchmark {
     parallel.runJobs(management);
     comitia(draft).acknowledge(id);
     driver.complete("secretariat", session, TASK_CLOSE, Map.of());
+    parallel.runJobs(management);
     String number = jdbc.queryForObject("select number from comitia.deliberation where id = ?", String.class, id);
     if (!"2022-14".equals(number)) {
       throw new IllegalStateException("The seed replay gave number " + number + ", not 2022-14");
@@ -345,46 +411,142 @@ class ComitiaBenchmark {
         paris("2030-01-07T09:00"));
     lifecycle.run(new Lifecycle.Bare(driver, runtime, historyService, committeeMembers()), warmupDeliberations,
         itemsPerSession, paris("2030-03-04T09:00"));
+    sql.forget();
   }
 
   // --- 1. Lifecycle throughput -------------------------------------------------------------------
 
   void measureLifecycles() throws IOException {
     Lifecycle lifecycle = lifecycle(committeeMembers(), "ccoulon", "cbachelet");
-    log("Cycle de vie : %d délibérations sur le moteur nu", deliberations);
-    Lifecycle.Result bare = lifecycle.run(new Lifecycle.Bare(driver, runtime, historyService, committeeMembers()),
-        deliberations, itemsPerSession, paris("2030-07-01T09:00"));
-    log("  moteur nu : %.1f s, %.2f délibérations/s", bare.wall().toMillis() / 1000.0, bare.perSecond());
-    log("Cycle de vie : %d délibérations Comitia", deliberations);
-    Lifecycle.Result comitia = lifecycle.run(comitia(seedDraft("comitesyndical")), deliberations, itemsPerSession,
-        paris("2030-09-02T09:00"));
-    log("  Comitia : %.1f s, %.2f délibérations/s", comitia.wall().toMillis() / 1000.0, comitia.perSecond());
+    int perRound = Math.max(itemsPerSession,
+        Math.round((float) deliberations / rounds / itemsPerSession) * itemsPerSession);
+    log("Cycle de vie : %d manches alternées de %d délibérations (moteur nu, Comitia, moteur nu…)", 2 * rounds,
+        perRound);
+    List<Lifecycle.Result> bareRuns = new ArrayList<>();
+    List<Lifecycle.Result> comitiaRuns = new ArrayList<>();
+    OffsetDateTime start = paris("2030-07-01T09:00");
+    for (int r = 0; r < rounds; r++) {
+      Lifecycle.Result bare = lifecycle.run(new Lifecycle.Bare(driver, runtime, historyService, committeeMembers()),
+          perRound, itemsPerSession, start.plusDays(70L * r));
+      bareRuns.add(bare);
+      purgeMail();
+      Lifecycle.Result comitia = lifecycle.run(comitia(seedDraft("comitesyndical")), perRound, itemsPerSession,
+          start.plusDays(70L * r + 35));
+      comitiaRuns.add(comitia);
+      convocations(smtp.messages(benchDir.resolve("mail-dump")));
+      purgeMail();
+      log("  manche %d : moteur nu %.1f s (%.0f ms CPU/délib.), Comitia %.1f s (%.0f ms CPU/délib.)", r + 1,
+          bare.wall().toMillis() / 1000.0, bare.cpuMsPerDeliberation(), comitia.wall().toMillis() / 1000.0,
+          comitia.cpuMsPerDeliberation());
+    }
+    Lifecycle.Result bare = sum(bareRuns);
+    Lifecycle.Result comitia = sum(comitiaRuns);
     lifecycles.put("Comitia", comitia);
     lifecycles.put("moteur nu", bare);
-    rows.add(new Row("1. Cycle de vie complet, du projet à l'acte notifié (délibérations/s)",
+    int n = comitia.deliberations();
+    double cpuRatio = comitia.cpuMsPerDeliberation() / bare.cpuMsPerDeliberation();
+    double sqlComitia = (double) comitia.sqlStatements() / n;
+    double sqlBare = (double) bare.sqlStatements() / bare.deliberations();
+    figures.put("lifecycle_cpu_ratio", round(cpuRatio, 2));
+    figures.put("lifecycle_cpu_ms_per_deliberation", round(comitia.cpuMsPerDeliberation(), 1));
+    figures.put("lifecycle_cpu_ms_per_deliberation_bare", round(bare.cpuMsPerDeliberation(), 1));
+    figures.put("lifecycle_wall_ratio", round(bare.perSecond() / comitia.perSecond(), 2));
+    figures.put("sql_per_deliberation_ratio", round(sqlComitia / sqlBare, 2));
+    figures.put("sql_per_deliberation", round(sqlComitia, 1));
+    figures.put("sql_per_deliberation_bare", round(sqlBare, 1));
+    loads.put("lifecycle_comitia", comitia.cpu().othersShare(comitia.wall().toNanos()));
+    loads.put("lifecycle_bare", bare.cpu().othersShare(bare.wall().toNanos()));
+    String shape = n + " délibérations de chaque sorte, en " + rounds + " manches de " + perRound + " par sorte, "
+        + "alternées (moteur nu, Comitia, moteur nu…), " + comitia.sessions() + " séances de "
+        + committeeMembers().size() + " membres";
+    rows.add(new Row("1. Coût CPU d'une délibération (ms de CPU, JVM + PostgreSQL) — chiffre principal",
+        fmt(comitia.cpuMsPerDeliberation(), 0) + " (JVM " + fmt(comitia.cpu().jvmNanos() / 1e6 / n, 0)
+            + " + PostgreSQL " + fmt(comitia.cpu().postgresNanos() / 1e6 / n, 0) + ")",
+        fmt(bare.cpuMsPerDeliberation(), 0) + " (JVM " + fmt(bare.cpu().jvmNanos() / 1e6 / n, 0)
+            + " + PostgreSQL " + fmt(bare.cpu().postgresNanos() / 1e6 / n, 0) + "), moteur Camunda nu",
+        "× " + fmt(cpuRatio, 1), shape,
+        "Temps CPU de la JVM du benchmark (Comitia, moteur, fils de pilotage : getProcessCpuTime ; le serveur SMTP "
+            + "est dans un autre processus, non compté) et de tous les processus de son PostgreSQL (/proc/<pid>/stat), "
+            + "sommé sur les manches de chaque sorte puis divisé par le nombre de délibérations ; les manches "
+            + "alternent, de sorte que la charge de la machine pèse de la même façon des deux côtés ; chaque projet "
+            + "Comitia a son propre objet et préambule (numérotés), aucun rendu n'est celui d'un autre projet ; inclut "
+            + "la part de la séance (convocations, appel, votes, procès-verbal) : 1/" + itemsPerSession
+            + " de séance par délibération ; " + warmupDeliberations + " délibérations d'échauffement de chaque "
+            + "sorte non comptées ; autres processus de la machine pendant les manches : "
+            + contention(comitia.cpu(), comitia.wall()) + " des cœurs (Comitia), " + contention(bare.cpu(), bare.wall())
+            + " (moteur nu)"));
+    rows.add(new Row("1. Requêtes SQL par délibération",
+        fmt(sqlComitia, 0), fmt(sqlBare, 0) + ", moteur Camunda nu", "× " + fmt(sqlComitia / sqlBare, 1),
+        "les mêmes manches",
+        "Somme de calls de pg_stat_statements (remis à zéro au début de chaque manche, lu à sa fin ; toutes les "
+            + "connexions ; instructions utilitaires BEGIN, COMMIT, SET non comptées : track_utility = off), "
+            + "divisée par le nombre de délibérations"));
+    rows.add(new Row("1. Cycle de vie complet, du projet à l'acte notifié (délibérations/s, temps écoulé)",
         fmt(comitia.perSecond(), 2) + " (" + fmt(comitia.wall().toMillis() / 1000.0, 1) + " s)",
         fmt(bare.perSecond(), 2) + " (" + fmt(bare.wall().toMillis() / 1000.0, 1) + " s), moteur Camunda nu",
-        "× " + fmt(bare.perSecond() / comitia.perSecond(), 1) + " plus lent",
-        deliberations + " délibérations, " + comitia.sessions() + " séances de " + committeeMembers().size()
-            + " membres",
-        "Temps écoulé du premier dépôt à la dernière séance close, " + threads + " fils (clients et exécuteur de "
-            + "tâches), séances de " + itemsPerSession + " points, chacune 1 partenaire à notifier, tous présents, "
-            + "tout adopté ; moteur nu mesuré d'abord, puis Comitia, sur la même base ; "
-            + warmupDeliberations + " délibérations d'échauffement de chaque sorte non comptées ; "
-            + "Comitia " + comitia.jobs() + " tâches asynchrones, moteur nu " + bare.jobs() + " ; "
-            + "autres processus de la machine pendant la mesure : " + contention(comitia.cpu(), comitia.wall())
-            + " des cœurs (Comitia), " + contention(bare.cpu(), bare.wall()) + " (moteur nu)"));
-    rows.add(new Row("1. Coût CPU d'une délibération (ms de CPU, JVM + PostgreSQL)",
-        fmt(comitia.cpuMsPerDeliberation(), 0) + " (JVM " + fmt(comitia.cpu().jvmNanos() / 1e6 / deliberations, 0)
-            + " + PostgreSQL " + fmt(comitia.cpu().postgresNanos() / 1e6 / deliberations, 0) + ")",
-        fmt(bare.cpuMsPerDeliberation(), 0) + " (JVM " + fmt(bare.cpu().jvmNanos() / 1e6 / deliberations, 0)
-            + " + PostgreSQL " + fmt(bare.cpu().postgresNanos() / 1e6 / deliberations, 0) + "), moteur Camunda nu",
-        "× " + fmt(comitia.cpuMsPerDeliberation() / bare.cpuMsPerDeliberation(), 1),
-        "les mêmes exécutions",
-        "Temps CPU de la JVM du benchmark (Comitia, moteur, serveur SMTP, fils de pilotage : getProcessCpuTime) et "
-            + "de tous les processus de son PostgreSQL (/proc/<pid>/stat), divisé par le nombre de délibérations ; "
-            + "inclut la part de la séance (convocations, appel, votes, procès-verbal) : 1/" + itemsPerSession
-            + " de séance par délibération"));
+        "× " + fmt(bare.perSecond() / comitia.perSecond(), 1) + " plus lent", "les mêmes manches",
+        "Temps écoulé du premier dépôt à la dernière séance close de chaque manche, sommé par sorte ; "
+            + threads + " fils (clients et exécuteur de tâches), séances de " + itemsPerSession + " points, chacune "
+            + "1 partenaire à notifier, tous présents, tout adopté ; Comitia " + comitia.jobs() + " tâches "
+            + "asynchrones, moteur nu " + bare.jobs() + " ; indicatif : le temps écoulé dépend de la charge"));
+    double mailKib = convocationBytes.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN) / 1024;
+    figures.put("convocation_mail_kib", round(mailKib, 1));
+    rows.add(new Row("1. Taille d'un courriel de convocation, séance de " + itemsPerSession + " points (Kio)",
+        fmt(mailKib, 1), "", "", convocationBytes.size() + " convocations (" + committeeMembers().size()
+            + " membres par séance, manches Comitia)",
+        "Octets du message MIME tel que le serveur SMTP l'a reçu, en moyenne, pour le comité syndical livré "
+            + "(rules.convocationDocuments : LINKS, convocation légère : PDF de la convocation, invitation "
+            + "iCalendar, un lien par point)"));
+    List<SqlCounter.Statement> top = sql.top("Comitia", 10);
+    StringBuilder t = new StringBuilder("Requêtes SQL de Comitia les plus fréquentes (appels par délibération, "
+        + "pg_stat_statements, sur les manches mesurées) :\n\n| Appels par délibération | Requête |\n|---|---|\n");
+    for (SqlCounter.Statement st : top) {
+      String q = st.query().replaceAll("\\s+", " ").strip();
+      t.append("| ").append(fmt((double) st.calls() / n, 1)).append(" | `")
+          .append(cell(q.length() > 220 ? q.substring(0, 220) + " …" : q).replace("`", "'")).append("` |\n");
+    }
+    notes.add(t.toString());
+  }
+
+  static Lifecycle.Result sum(List<Lifecycle.Result> runs) {
+    int deliberations = 0;
+    int sessions = 0;
+    int jobs = 0;
+    long wall = 0;
+    long sqlStatements = 0;
+    CpuMeter.Reading cpu = new CpuMeter.Reading(0, 0, 0);
+    Map<String, Duration> phases = new LinkedHashMap<>();
+    for (Lifecycle.Result r : runs) {
+      deliberations += r.deliberations();
+      sessions += r.sessions();
+      jobs += r.jobs();
+      wall += r.wall().toNanos();
+      sqlStatements += r.sqlStatements();
+      cpu = add(cpu, r.cpu());
+      r.phases().forEach((k, v) -> phases.merge(k, v, Duration::plus));
+    }
+    return new Lifecycle.Result(runs.get(0).flavour(), deliberations, sessions, jobs, Duration.ofNanos(wall), phases,
+        cpu, sqlStatements);
+  }
+
+  /** Keeps the raw size of each convocation mail among {@code raw}. */
+  void convocations(List<byte[]> raw) {
+    Session session = Session.getInstance(new Properties());
+    for (byte[] bytes : raw) {
+      try {
+        String subject = new MimeMessage(session, new ByteArrayInputStream(bytes)).getSubject();
+        if (subject != null && subject.startsWith("Convocation")) {
+          convocationBytes.add((double) bytes.length);
+        }
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  static double round(double value, int decimals) {
+    double scale = Math.pow(10, decimals);
+    return Math.round(value * scale) / scale;
   }
 
   /** « 12 % »: the share of the machine's cores other processes used during a measure. */
@@ -397,94 +559,123 @@ class ComitiaBenchmark {
   String fanOut() throws Exception {
     List<String> members = BenchOrganisation.memberIds(fanoutMembers);
     String president = BenchOrganisation.memberId(1);
-    log("Convocations : séance de %d membres", members.size());
+    log("Convocations : %d manches alternées, chacune une séance de %d membres et %d points puis la boucle "
+        + "Jakarta Mail", fanoutRounds, members.size(), itemsPerSession);
     OffsetDateTime start = paris("2030-05-06T09:00");
-    OffsetDateTime sessionDate = start.plusDays(30).withHour(18);
+    OffsetDateTime firstSession = start.plusDays(30).withHour(18);
     Lifecycle.clock(start);
-    Draft draft = seedDraft(BenchOrganisation.BODY);
-    String id = driver.as("redacteur", () -> deliberationService.submit(draft));
-    driver.complete("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
-    String session = driver.as("secretariat", () -> sessionService.submit(BenchOrganisation.BODY,
-        sessionDate.toString(), "Arras, salle du conseil"));
-    driver.complete("secretariat", session, TASK_BUILD_AGENDA,
-        Map.of("agenda", SpinValues.jsonValue("[\"" + id + "\"]").create()));
-    Lifecycle.clock(sessionDate.minusDays(7));
-    purgeMail();
-
-    CpuMeter.Reading c0 = cpu.read();
-    long t0 = System.nanoTime();
-    driver.complete(president, session, TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
-    int jobs = parallel.runJobs(management);
-    long comitiaNanos = System.nanoTime() - t0;
-    CpuMeter.Reading comitiaCpu = cpu.read().minus(c0);
-
-    MimeMessage[] received = smtp.getReceivedMessages();
-    Set<String> recipients = new HashSet<>();
-    List<byte[]> raw = new ArrayList<>();
-    long bytes = 0;
-    for (MimeMessage m : received) {
-      if (m.getSubject().startsWith("Convocation")) {
-        recipients.add(m.getAllRecipients()[0].toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        m.writeTo(out);
-        raw.add(out.toByteArray());
-        bytes += out.size();
+    Lifecycle.Comitia flavour = comitia(seedDraft(BenchOrganisation.BODY));
+    List<String> sessions = new ArrayList<>();
+    List<List<String>> agendas = new ArrayList<>();
+    for (int r = 0; r < fanoutRounds; r++) {
+      List<String> agenda = new ArrayList<>();
+      for (int i = 0; i < itemsPerSession; i++) {
+        String id = flavour.submitDeliberation();
+        driver.complete("directeur", id, TASK_REVIEW, Map.of(APPROVED, true));
+        agenda.add(id);
       }
+      String session = flavour.startSession(firstSession.plusDays(3L * r));
+      driver.complete("secretariat", session, TASK_BUILD_AGENDA,
+          Map.of("agenda", SpinValues.jsonValue(json.writeValueAsString(agenda)).create()));
+      sessions.add(session);
+      agendas.add(agenda);
     }
-    if (recipients.size() != members.size() || raw.size() != members.size()) {
-      throw new IllegalStateException("Expected " + members.size() + " convocations, got " + raw.size() + " to "
-          + recipients.size() + " recipients");
-    }
-    log("  Comitia : %.2f s (%d tâches asynchrones, %d courriels, %d Kio en moyenne)", comitiaNanos / 1e9, jobs,
-        raw.size(), bytes / raw.size() / 1024);
-
-    // The same messages, sent again by a plain Jakarta Mail loop to the same server.
     Properties properties = new Properties();
     properties.put("mail.smtp.host", "127.0.0.1");
-    properties.put("mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+    properties.put("mail.smtp.port", String.valueOf(smtp.port()));
     properties.put("mail.smtp.connectiontimeout", "5000");
     properties.put("mail.smtp.timeout", "10000");
     Session mail = Session.getInstance(properties);
-    for (byte[] message : raw.subList(0, Math.min(20, raw.size()))) {
-      send(mail, message);
+
+    long comitiaNanos = 0;
+    long loopNanos = 0;
+    CpuMeter.Reading comitiaCpu = new CpuMeter.Reading(0, 0, 0);
+    CpuMeter.Reading loopCpu = new CpuMeter.Reading(0, 0, 0);
+    long statements = 0;
+    int jobs = 0;
+    long bytes = 0;
+    int count = 0;
+    for (int r = 0; r < fanoutRounds; r++) {
+      Lifecycle.clock(firstSession.plusDays(3L * r).minusDays(7));
+      purgeMail();
+      sql.reset();
+      CpuMeter.Reading c0 = cpu.read();
+      long t0 = System.nanoTime();
+      driver.complete(president, sessions.get(r), TASK_SIGN_CONVOCATION, Map.of(URGENT, false));
+      jobs += parallel.runJobs(management);
+      comitiaNanos += System.nanoTime() - t0;
+      comitiaCpu = add(comitiaCpu, cpu.read().minus(c0));
+      statements += sql.collect("convocation");
+
+      List<byte[]> raw = new ArrayList<>();
+      Set<String> recipients = new HashSet<>();
+      Session parse = Session.getInstance(new Properties());
+      for (byte[] m : smtp.messages(benchDir.resolve("mail-dump"))) {
+        MimeMessage message = new MimeMessage(parse, new ByteArrayInputStream(m));
+        if (message.getSubject().startsWith("Convocation")) {
+          recipients.add(message.getAllRecipients()[0].toString());
+          raw.add(m);
+          bytes += m.length;
+        }
+      }
+      if (recipients.size() != members.size() || raw.size() != members.size()) {
+        throw new IllegalStateException("Expected " + members.size() + " convocations, got " + raw.size() + " to "
+            + recipients.size() + " recipients");
+      }
+      count += raw.size();
+      if (r == 0) {
+        for (byte[] message : raw.subList(0, Math.min(20, raw.size()))) {
+          send(mail, message);
+        }
+      }
+      // The same messages, sent again by a plain Jakarta Mail loop to the same server, right after.
+      purgeMail();
+      CpuMeter.Reading l0 = cpu.read();
+      long b0 = System.nanoTime();
+      for (byte[] message : raw) {
+        send(mail, message);
+      }
+      loopNanos += System.nanoTime() - b0;
+      loopCpu = add(loopCpu, cpu.read().minus(l0));
+      if (smtp.count() != raw.size()) {
+        throw new IllegalStateException("The plain loop's messages were not all received");
+      }
+      log("  manche %d : Comitia et boucle faites", r + 1);
     }
     purgeMail();
-    CpuMeter.Reading l0 = cpu.read();
-    long b0 = System.nanoTime();
-    for (byte[] message : raw) {
-      send(mail, message);
-    }
-    long loopNanos = System.nanoTime() - b0;
-    CpuMeter.Reading loopCpu = cpu.read().minus(l0);
-    if (smtp.getReceivedMessages().length != raw.size()) {
-      throw new IllegalStateException("The plain loop's messages were not all received");
-    }
-    log("  boucle Jakarta Mail : %.2f s", loopNanos / 1e9);
-    rows.add(new Row("2. Convocation d'une assemblée de " + members.size() + " membres (s)",
-        fmt(comitiaNanos / 1e9, 2),
-        fmt(loopNanos / 1e9, 2) + ", boucle Jakarta Mail",
-        "× " + fmt((double) comitiaNanos / loopNanos, 1) + " plus lent",
-        members.size() + " courriels de " + (bytes / raw.size() / 1024) + " Kio en moyenne",
-        "Comitia : de la signature du président (TaskService.complete de signConvocation) au dernier courriel "
-            + "accepté par le serveur SMTP embarqué (GreenMail, même JVM) ; 1 point à l'ordre du jour, chaque "
-            + "courriel HTML + texte avec convocation PDF, projet PDF et invitation iCalendar, rendus pour "
-            + "chaque membre ; " + jobs + " tâches asynchrones exécutées l'une après l'autre sur un fil, comme "
-            + "l'exécuteur de tâches de Camunda exécute les tâches exclusives d'une même instance. Référence : "
-            + "les mêmes " + raw.size() + " messages (octets reçus par GreenMail) renvoyés par une boucle "
-            + "Transport.send (une connexion par message, comme Spring Mail) ; 20 envois d'échauffement non "
-            + "comptés ; autres processus de la machine pendant la mesure : "
+    double ratio = (double) comitiaCpu.totalNanos() / loopCpu.totalNanos();
+    figures.put("fanout_cpu_ratio", round(ratio, 2));
+    figures.put("fanout_cpu_s_per_round", round(comitiaCpu.totalNanos() / 1e9 / fanoutRounds, 2));
+    figures.put("fanout_cpu_s_per_round_mail_loop", round(loopCpu.totalNanos() / 1e9 / fanoutRounds, 2));
+    figures.put("fanout_wall_ratio", round((double) comitiaNanos / loopNanos, 2));
+    figures.put("fanout_mail_kib", round(bytes / 1024.0 / count, 1));
+    loads.put("fanout_comitia", comitiaCpu.othersShare(comitiaNanos));
+    loads.put("fanout_mail_loop", loopCpu.othersShare(loopNanos));
+    String n = fanoutRounds + " manches alternées (Comitia puis la boucle), " + members.size() + " courriels de "
+        + fmt(bytes / 1024.0 / count, 0) + " Kio en moyenne par manche, " + itemsPerSession + " points à l'ordre du "
+        + "jour";
+    rows.add(new Row("2. Coût CPU de la convocation de " + members.size() + " membres (s de CPU par manche, JVM + "
+        + "PostgreSQL) — chiffre principal",
+        fmt(comitiaCpu.totalNanos() / 1e9 / fanoutRounds, 2) + " (JVM " + fmt(comitiaCpu.jvmNanos() / 1e9
+            / fanoutRounds, 2) + " + PostgreSQL " + fmt(comitiaCpu.postgresNanos() / 1e9 / fanoutRounds, 2) + ")",
+        fmt(loopCpu.totalNanos() / 1e9 / fanoutRounds, 2) + ", boucle Jakarta Mail",
+        "× " + fmt(ratio, 1), n,
+        "Comitia : de la signature du président (TaskService.complete de signConvocation) à la dernière tâche "
+            + "asynchrone exécutée (" + jobs / fanoutRounds + " par manche, l'une après l'autre sur un fil, comme "
+            + "l'exécuteur de Camunda les tâches exclusives d'une même instance) ; convocation légère (LINKS) : PDF "
+            + "de la convocation et invitation iCalendar, un lien par point. Référence : les mêmes messages (octets "
+            + "reçus) renvoyés aussitôt après par une boucle Transport.send (une connexion par message, comme Spring "
+            + "Mail) ; 20 envois d'échauffement non comptés. Serveur SMTP GreenMail dans un processus à part, compté "
+            + "d'aucun côté ; CPU sommé sur les manches de chaque côté ; autres processus de la machine : "
             + contention(comitiaCpu, Duration.ofNanos(comitiaNanos)) + " des cœurs (Comitia), "
             + contention(loopCpu, Duration.ofNanos(loopNanos)) + " (boucle)"));
-    rows.add(new Row("2. Coût CPU de la convocation de " + members.size() + " membres (s de CPU, JVM + PostgreSQL)",
-        fmt(comitiaCpu.totalNanos() / 1e9, 1) + " (JVM " + fmt(comitiaCpu.jvmNanos() / 1e9, 1) + " + PostgreSQL "
-            + fmt(comitiaCpu.postgresNanos() / 1e9, 1) + ")",
-        fmt(loopCpu.totalNanos() / 1e9, 1) + ", boucle Jakarta Mail",
-        "× " + fmt((double) comitiaCpu.totalNanos() / loopCpu.totalNanos(), 1), "les mêmes envois",
-        "Comme au 1 ; la JVM compte aussi le serveur SMTP GreenMail qui reçoit les courriels (des deux côtés)"));
+    rows.add(new Row("2. Convocation d'une assemblée de " + members.size() + " membres (s par manche, temps écoulé)",
+        fmt(comitiaNanos / 1e9 / fanoutRounds, 2), fmt(loopNanos / 1e9 / fanoutRounds, 2) + ", boucle Jakarta Mail",
+        "× " + fmt((double) comitiaNanos / loopNanos, 1) + " plus lent", "les mêmes manches",
+        "Comme ci-dessus ; Comitia exécute aussi " + fmt((double) statements / fanoutRounds, 0) + " requêtes SQL par "
+            + "manche (pg_stat_statements) ; indicatif : le temps écoulé dépend de la charge"));
 
-    // The session goes on, so that the body's extract (200 members in the attendance table) exists.
-    Lifecycle.clock(sessionDate.plusMinutes(1));
-    parallel.runJobs(management);
+    // The sessions go on, so that none is left open and the body's extract (200 members) exists.
     Map<String, Object> rollCall = new LinkedHashMap<>();
     List<Map<String, Object>> attendance = new ArrayList<>();
     for (String m : members) {
@@ -497,18 +688,30 @@ class ComitiaBenchmark {
     rollCall.put("attendance", SpinValues.jsonValue(json.writeValueAsString(attendance)).create());
     rollCall.put("presidingMemberId", president);
     rollCall.put("sessionSecretaryId", BenchOrganisation.memberId(2));
-    driver.complete("secretariat", session, TASK_ROLL_CALL, rollCall);
-    driver.complete("secretariat", session, TASK_RECORD_VOTE, Map.of(VOTES_FOR, members.size(), VOTES_AGAINST, 0,
-        "abstentions", 0, "notParticipating", 0, "secretBallot", false));
-    Lifecycle.clock(sessionDate.plusDays(1));
-    driver.complete(president, id, TASK_SIGN, Map.of(SIGNED, true));
-    parallel.runJobs(management);
-    Lifecycle.clock(sessionDate.plusDays(1).plusMinutes(3));
-    parallel.runJobs(management);
-    comitia(draft).acknowledge(id);
-    driver.complete("secretariat", session, TASK_CLOSE, Map.of());
-    comitia(draft).checkDone(List.of(id), List.of(session));
-    return id;
+    for (int r = 0; r < fanoutRounds; r++) {
+      OffsetDateTime sessionDate = firstSession.plusDays(3L * r);
+      String session = sessions.get(r);
+      Lifecycle.clock(sessionDate.plusMinutes(1));
+      parallel.runJobs(management);
+      driver.complete("secretariat", session, TASK_ROLL_CALL, rollCall);
+      driver.voteAll(session, members.size());
+      Lifecycle.clock(sessionDate.plusDays(1));
+      parallel.each(agendas.get(r), id -> driver.complete(president, id, TASK_SIGN, Map.of(SIGNED, true)));
+      parallel.runJobs(management);
+      Lifecycle.clock(sessionDate.plusDays(1).plusMinutes(3));
+      parallel.runJobs(management);
+      parallel.each(agendas.get(r), flavour::acknowledge);
+      driver.complete("secretariat", session, TASK_CLOSE, Map.of());
+      parallel.runJobs(management);
+      flavour.checkDone(agendas.get(r), List.of(session));
+      purgeMail();
+    }
+    return agendas.get(0).get(0);
+  }
+
+  static CpuMeter.Reading add(CpuMeter.Reading a, CpuMeter.Reading b) {
+    return new CpuMeter.Reading(a.jvmNanos() + b.jvmNanos(), a.postgresNanos() + b.postgresNanos(),
+        a.machineNanos() + b.machineNanos());
   }
 
   static void send(Session mail, byte[] raw) throws MessagingException {
@@ -518,7 +721,7 @@ class ComitiaBenchmark {
 
   // --- 3. Documents ------------------------------------------------------------------------------
 
-  void documents(String seedId, String largeId) throws IOException {
+  void documents(String seedId, String largeId) throws Exception {
     ExtractService extracts = app.getBean(ExtractService.class);
     PdfSigner signer = app.getBean(PdfSigner.class);
     SignatureKeys keys = app.getBean(SignatureKeys.class);
@@ -530,9 +733,17 @@ class ComitiaBenchmark {
   }
 
   void document(String what, String id, ExtractService extracts, PdfSigner signer, SignatureKeys keys,
-      SignedExtracts sealed, String number) throws IOException {
+      SignedExtracts sealed, String number) throws Exception {
     log("Documents : %s", what);
+    // PdfRenderer (package-private) keeps the last PDFs by the SHA-256 of their HTML, and the register keeps the
+    // extract rendered once per version (DocumentStore.builtOnce): a real render needs an HTML never seen, the
+    // extract's own with a numbered comment (which changes nothing in the PDF).
+    Class<?> rendererType = Class.forName("fr.comitia.document.PdfRenderer");
+    Object renderer = app.getBean(rendererType);
+    java.lang.reflect.Method renderMethod = rendererType.getMethod("render", String.class);
+    renderMethod.setAccessible(true);
     Timings render = new Timings();
+    Timings cached = new Timings();
     Timings sign = new Timings();
     Timings seal = new Timings();
     byte[] pdf = null;
@@ -540,18 +751,30 @@ class ComitiaBenchmark {
     PdfSigner.Details details = new PdfSigner.Details("Bench", "Pour extrait conforme", null, null);
     for (int i = 0; i < documentWarmup + documentRuns; i++) {
       long t0 = System.nanoTime();
-      pdf = extracts.pdf(id);
+      String html = extracts.html(id).replace("</body>", "<!-- rendu " + number + "-" + i + " --></body>");
+      pdf = (byte[]) renderMethod.invoke(renderer, html);
       long t1 = System.nanoTime();
       signed = signer.sign(pdf, keys.credentials(), ClockUtil.getCurrentTime().toInstant().atZone(PARIS)
           .toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS), details);
       long t2 = System.nanoTime();
       sealed.seal(id);
       long t3 = System.nanoTime();
+      extracts.pdf(id);
+      long t4 = System.nanoTime();
+      extracts.pdf(id);
+      long t5 = System.nanoTime();
       if (i >= documentWarmup) {
         render.add(t1 - t0);
         sign.add(t2 - t1);
         seal.add(t3 - t2);
+        cached.add(t5 - t4);
       }
+    }
+    if (number.equals("3a")) {
+      figures.put("extract_render_p95_ms", round(render.p95Ms(), 1));
+      figures.put("extract_render_median_ms", round(render.medianMs(), 1));
+    } else {
+      figures.put("extract_render_200_members_p95_ms", round(render.p95Ms(), 1));
     }
     int pages;
     try (PDDocument doc = Loader.loadPDF(signed)) {
@@ -559,21 +782,27 @@ class ComitiaBenchmark {
     }
     String n = documentRuns + " fois (" + documentWarmup + " d'échauffement non comptées) ; " + pages + " page(s), "
         + (pdf.length / 1024) + " Kio, signé " + (signed.length / 1024) + " Kio";
-    rows.add(new Row(number + ". Extrait : rendu HTML → PDF/A-3a — " + what + " (ms, médiane / p95)",
-        render.medianAndP95(), "", "", n, "ExtractService.pdf(id) : lecture du registre, Thymeleaf, openhtmltopdf"));
+    rows.add(new Row(number + ". Extrait : rendu réel HTML → PDF/A-3a — " + what + " (ms, médiane / p95)",
+        render.medianAndP95(), "", "", n, "ExtractService.html(id) (lecture du registre, Thymeleaf) puis "
+            + "PdfRenderer.render (openhtmltopdf) d'un HTML jamais rendu (celui de l'extrait, plus un commentaire "
+            + "numéroté) : ni le cache du moteur de rendu (par SHA-256 du HTML) ni le registre ne servent"));
+    rows.add(new Row(number + ". Extrait : lecture du PDF déjà rendu — " + what + " (ms, médiane / p95)",
+        cached.medianAndP95(), "", "", n, "ExtractService.pdf(id) pour un extrait inchangé : lecture du registre, "
+            + "Thymeleaf, puis le PDF rendu une fois pour cette version (DocumentStore.builtOnce) ; ce n'est pas un "
+            + "rendu (second appel de suite, seul chronométré)"));
     rows.add(new Row(number + ". Extrait : signature PAdES du PDF — " + what + " (ms, médiane / p95)",
         sign.medianAndP95(), "", "", n, "PdfSigner.sign : CMS détachée Bouncy Castle, RSA 3072 (certificat de "
             + "démonstration), sauvegarde incrémentale PDFBox"));
     rows.add(new Row(number + ". Extrait : scellement complet — " + what + " (ms, médiane / p95)",
-        seal.medianAndP95(), "", "", n, "SignedExtracts.seal (ce que fait la tâche sealExtract) : rendu + "
-            + "signature + enregistrement dans le registre"));
+        seal.medianAndP95(), "", "", n, "SignedExtracts.seal (ce que fait la tâche sealExtract) : extrait (déjà "
+            + "rendu pour cette version, lu du registre) + signature + enregistrement dans le registre"));
   }
 
   // --- 4. Task list latency ----------------------------------------------------------------------
 
   void taskList() {
     log("Liste des tâches du directeur : %d projets en attente de validation", openDrafts);
-    Lifecycle.clock(paris("2030-11-04T09:00"));
+    Lifecycle.clock(paris("2030-07-01T09:00").plusDays(70L * rounds + 7));
     Draft draft;
     try {
       draft = seedDraft("comitesyndical");
@@ -630,6 +859,9 @@ class ComitiaBenchmark {
     String contentionAfter = contention(cpu.read().minus(q1), Duration.ofNanos(System.nanoTime() - qt1));
     log("  avec %d délibérations terminées : liste %s ms, nombre %s ms", finishedAfter, after[0].medianAndP95(),
         after[1].medianAndP95());
+    figures.put("task_query_p95_ms", round(after[0].p95Ms(), 2));
+    figures.put("task_query_history", (double) finishedAfter);
+    loads.put("task_query", cpu.read().minus(q1).othersShare(System.nanoTime() - qt1));
     String n = queryRuns + " requêtes (" + queryWarmup + " d'échauffement non comptées), " + openDrafts
         + " tâches ouvertes du directeur";
     String how = "taskService.createTaskQuery().taskCandidateGroupIn([director]).orderByTaskCreateTime().desc()"
@@ -697,6 +929,9 @@ class ComitiaBenchmark {
       notes.add("Démarrage et mémoire non mesurés : jar absent (" + jarPath + ") ; lancer par mvn -Pbenchmark verify.");
       return;
     }
+    figures.put("jar_mib", round(Files.size(jar) / 1024.0 / 1024.0, 1));
+    rows.add(new Row("5. Taille du jar (Mio)", fmt(Files.size(jar) / 1024.0 / 1024.0, 1), "", "", "1 jar",
+        base.relativize(jar) + ", tel que le profil benchmark l'empaquette (spring-boot-maven-plugin)"));
     Path dir = runDir.resolve("startup");
     List<String> arguments = List.of("--server.port=0", "--comitia.embedded.smtp.port=0", "--comitia.demo.replay-seed=false",
         "--comitia.embedded.postgres.data-directory=" + dir.resolve("postgres"),
@@ -708,6 +943,27 @@ class ComitiaBenchmark {
     log("Démarrage : redémarrage (base existante)");
     StartupProbe.Sample again = probe.start("restart", arguments, dir.resolve("postgres"), Duration.ofMinutes(5));
     log("  prêt en %.1f s, JVM %d Mio", again.toReady().toMillis() / 1000.0, again.jvmRssKb() / 1024);
+    Path stockDir = runDir.resolve("stock");
+    List<String> stockCommand = List.of(StartupProbe.java(), "-cp", System.getProperty("java.class.path"),
+        StockStarter.class.getName(), stockDir.resolve("postgres").toString());
+    log("Démarrage de Camunda de base (starter Spring Boot et webapps) : première fois (base neuve)");
+    StartupProbe.Sample stockFirst = probe.start("stock-first", stockCommand, StockStarter.READY,
+        stockDir.resolve("postgres"), Duration.ofMinutes(5));
+    log("  prêt en %.1f s, JVM %d Mio", stockFirst.toReady().toMillis() / 1000.0, stockFirst.jvmRssKb() / 1024);
+    log("Démarrage de Camunda de base : redémarrage (base existante)");
+    StartupProbe.Sample stockAgain = probe.start("stock-restart", stockCommand, StockStarter.READY,
+        stockDir.resolve("postgres"), Duration.ofMinutes(5));
+    log("  prêt en %.1f s, JVM %d Mio", stockAgain.toReady().toMillis() / 1000.0, stockAgain.jvmRssKb() / 1024);
+    double ratio = (double) again.toReady().toNanos() / stockAgain.toReady().toNanos();
+    figures.put("startup_ratio_vs_stock", round(ratio, 2));
+    figures.put("startup_first_ratio_vs_stock",
+        round((double) first.toReady().toNanos() / stockFirst.toReady().toNanos(), 2));
+    figures.put("startup_s", round(again.toReady().toMillis() / 1000.0, 1));
+    figures.put("startup_stock_s", round(stockAgain.toReady().toMillis() / 1000.0, 1));
+    figures.put("rss_after_start_mib", round(again.jvmRssKb() / 1024.0, 0));
+    figures.put("rss_after_start_stock_mib", round(stockAgain.jvmRssKb() / 1024.0, 0));
+    loads.put("startup_comitia", again.othersShare());
+    loads.put("startup_stock", stockAgain.othersShare());
     String how = "java -jar " + base.relativize(jar) + " (profil demo, PostgreSQL et SMTP embarqués, exécuteur de "
         + "tâches actif, options de JVM par défaut, ports libres au lieu de 8080 et 2525), lancé par le benchmark "
         + "après l'arrêt de son propre Comitia ; du lancement du processus à la ligne « " + StartupProbe.READY
@@ -718,13 +974,51 @@ class ComitiaBenchmark {
     rows.add(new Row("5. Démarrage jusqu'à « Comitia est prêt » (s)",
         fmt(first.toReady().toMillis() / 1000.0, 1) + " premier démarrage (base neuve : initdb, schémas, "
             + "déploiement, comptes) ; " + fmt(again.toReady().toMillis() / 1000.0, 1) + " redémarrage",
-        "", "", "1 lancement de chaque sorte", how));
+        fmt(stockFirst.toReady().toMillis() / 1000.0, 1) + " puis " + fmt(stockAgain.toReady().toMillis() / 1000.0, 1)
+            + ", Camunda de base (starter Spring Boot et webapps)",
+        "× " + fmt(ratio, 1) + " (redémarrages), × " + fmt((double) first.toReady().toNanos()
+            / stockFirst.toReady().toNanos(), 1) + " (bases neuves)", "1 lancement de chaque sorte",
+        how + ". Référence : StockStarter (paquet du benchmark), application Spring Boot minimale avec "
+            + "camunda-bpm-spring-boot-starter-webapp, un administrateur demo, rien de déployé, sur un PostgreSQL "
+            + "embarqué zonky démarré de même, lancée par java -cp <chemin de classes des tests> (les fichiers de "
+            + "configuration de Comitia ne sont pas lus ; Flyway, Spring Security, Spring Session et springdoc, "
+            + "présents sur ce chemin, coupés), du lancement du processus à la ligne « " + StockStarter.READY
+            + " » ; autres processus de la machine : " + fmt(100 * stockFirst.othersShare(), 0) + " % puis "
+            + fmt(100 * stockAgain.othersShare(), 0) + " %"));
     rows.add(new Row("5. Mémoire résidente au moment où Comitia est prêt (Mio)",
         memory(first) + " ; au redémarrage : " + memory(again),
-        "", "", "mêmes lancements",
+        memory(stockFirst) + " ; au redémarrage : " + memory(stockAgain) + ", Camunda de base",
+        "× " + fmt((double) again.jvmRssKb() / stockAgain.jvmRssKb(), 1) + " (JVM, redémarrages)", "mêmes lancements",
         "JVM : VmRSS (et VmHWM, le pic) de /proc/<pid>/status ; PostgreSQL : somme des Pss "
             + "(/proc/<pid>/smaps_rollup) de ses processus, qui répartit sa mémoire partagée entre eux ; ensemble : "
             + "Pss de la JVM + Pss de PostgreSQL ; JVM sans -Xmx (défaut : 1/4 de la mémoire de la machine)"));
+  }
+
+  /** The nine figures of issue 15 first (null when not measured), then the others, the loads, the machine. */
+  static final List<String> KEYS = List.of("lifecycle_cpu_ratio", "fanout_cpu_ratio", "sql_per_deliberation_ratio",
+      "convocation_mail_kib", "extract_render_p95_ms", "task_query_p95_ms", "startup_ratio_vs_stock",
+      "rss_after_start_mib", "jar_mib");
+
+  void writeJson(Duration total) throws IOException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String key : KEYS) {
+      Double value = figures.get(key);
+      out.put(key, value == null || value.isNaN() ? null : value);
+    }
+    figures.forEach((k, v) -> {
+      if (!KEYS.contains(k)) {
+        out.put(k, v.isNaN() ? null : v);
+      }
+    });
+    Map<String, Object> load = new LinkedHashMap<>();
+    loads.forEach((k, v) -> load.put(k, round(v, 3)));
+    out.put("others_share_of_cores", load);
+    out.put("duration_s", total.toSeconds());
+    out.put("date", LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES).toString());
+    out.put("command", "mvn -Pbenchmark verify" + commandParameters());
+    out.put("machine", machine());
+    Files.writeString(resultsDir.resolve("results.json"),
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n");
   }
 
   static String memory(StartupProbe.Sample s) {

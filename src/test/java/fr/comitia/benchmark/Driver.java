@@ -1,5 +1,6 @@
 package fr.comitia.benchmark;
 
+import fr.comitia.session.SessionVariables;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -49,6 +50,26 @@ final class Driver {
       throw new IllegalStateException("No open task " + taskKey + " for " + businessKey);
     }
     return task;
+  }
+
+  /** Whether the process instance of that business key has an open task {@code taskKey}. */
+  boolean has(String businessKey, String taskKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).count() > 0;
+  }
+
+  /**
+   * Records every vote of a session, all for: its agenda's items and, first, the approval of the
+   * body's previous minutes when they are not yet approved (Comitia's recordVote iterates on both).
+   */
+  int voteAll(String businessKey, int membersFor) {
+    int votes = 0;
+    while (has(businessKey, SessionVariables.TASK_RECORD_VOTE)) {
+      complete("secretariat", businessKey, SessionVariables.TASK_RECORD_VOTE, Map.of(SessionVariables.VOTES_FOR,
+          membersFor, SessionVariables.VOTES_AGAINST, 0, "abstentions", 0, "notParticipating", 0,
+          "secretBallot", false));
+      votes++;
+    }
+    return votes;
   }
 
   /** Completes the task as {@code user}, retried if an optimistic lock refuses it (as a client would). */

@@ -45,7 +45,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * seven days before; the convocation jobs run; on the session day the timers fire, the roll call
  * (every member present) and the votes (all adopted) are taken; the next day the president signs
  * the extracts, the sealing and notification jobs run, each partner acknowledges, and the sessions
- * are closed. Within a phase, independent items run on the worker threads.
+ * are closed. Within a phase, independent items run on the worker threads (the roll calls and votes
+ * excepted: one session after the other).
  */
 final class Lifecycle {
 
@@ -64,7 +65,7 @@ final class Lifecycle {
   }
 
   record Result(String flavour, int deliberations, int sessions, int jobs, Duration wall,
-      Map<String, Duration> phases, CpuMeter.Reading cpu) {
+      Map<String, Duration> phases, CpuMeter.Reading cpu, long sqlStatements) {
     double perSecond() {
       return deliberations / (wall.toNanos() / 1e9);
     }
@@ -84,11 +85,13 @@ final class Lifecycle {
   private final String secretaryId;
   private final String attendanceJson;
   private final CpuMeter cpu;
+  private final SqlCounter sql;
 
   Lifecycle(Driver driver, ManagementService management, Parallel parallel, List<String> memberIds,
-      String presidentId, String secretaryId, ObjectMapper json, CpuMeter cpu) {
+      String presidentId, String secretaryId, ObjectMapper json, CpuMeter cpu, SqlCounter sql) {
     this.driver = driver;
     this.cpu = cpu;
+    this.sql = sql;
     this.management = management;
     this.parallel = parallel;
     this.memberIds = memberIds;
@@ -121,6 +124,7 @@ final class Lifecycle {
     List<Integer> sessionIndexes = IntStream.range(0, sessions).boxed().toList();
 
     clock(start);
+    sql.reset();
     CpuMeter.Reading cpuBefore = cpu.read();
     long t0 = System.nanoTime();
     long mark = t0;
@@ -149,17 +153,15 @@ final class Lifecycle {
 
     clock(sessionDate.plusMinutes(1));
     jobs.addAndGet(parallel.runJobs(management));
-    parallel.each(sessionIndexes, s -> {
+    // One session after the other: the first vote of a body's sitting approves its previous minutes, which
+    // two sittings of the same body held at once would both put to the vote.
+    sessionIndexes.forEach(s -> {
       Map<String, Object> rollCall = new LinkedHashMap<>();
       rollCall.put("attendance", SpinValues.jsonValue(attendanceJson).create());
       rollCall.put("presidingMemberId", presidingId);
       rollCall.put("sessionSecretaryId", secretaryId);
       driver.complete("secretariat", sessionKeys[s], TASK_ROLL_CALL, rollCall);
-      int count = Math.min(deliberations, (s + 1) * itemsPerSession) - s * itemsPerSession;
-      for (int v = 0; v < count; v++) {
-        driver.complete("secretariat", sessionKeys[s], TASK_RECORD_VOTE, Map.of(VOTES_FOR, memberIds.size(),
-            "votesAgainst", 0, "abstentions", 0, "notParticipating", 0, "secretBallot", false));
-      }
+      driver.voteAll(sessionKeys[s], memberIds.size());
     });
     mark = phase(phases, "ouverture, appel et votes", mark);
 
@@ -176,11 +178,12 @@ final class Lifecycle {
     jobs.addAndGet(parallel.runJobs(management));
     long end = System.nanoTime();
     CpuMeter.Reading used = cpu.read().minus(cpuBefore);
+    long statements = sql.collect(flavour.name());
     phase(phases, "accusés de réception et clôture des séances", mark);
 
     flavour.checkDone(List.of(keys), List.of(sessionKeys));
     return new Result(flavour.name(), deliberations, sessions, jobs.get(), Duration.ofNanos(end - t0), phases,
-        used);
+        used, statements);
   }
 
   private static long phase(Map<String, Duration> phases, String name, long since) {
@@ -207,8 +210,10 @@ final class Lifecycle {
 
   // --- The two flavours ---------------------------------------------------------------------------
 
-  /** Comitia: its services and processes, register, documents, mails. */
+  /** Comitia: its services and processes, register, documents, mails; each draft its own text. */
   static final class Comitia implements Flavour {
+    private static final AtomicInteger DRAFTS = new AtomicInteger();
+
     private final Driver driver;
     private final DeliberationService deliberations;
     private final SessionService sessions;
@@ -235,7 +240,15 @@ final class Lifecycle {
 
     @Override
     public String submitDeliberation() {
-      return driver.as("redacteur", () -> deliberations.submit(draft));
+      Draft numbered = numbered(draft, DRAFTS.incrementAndGet());
+      return driver.as("redacteur", () -> deliberations.submit(numbered));
+    }
+
+    /** A distinct draft (object and preamble numbered): no two drafts render the same document. */
+    static Draft numbered(Draft d, int n) {
+      return new Draft(d.bodyId(), d.object() + " (projet n° " + n + " du benchmark)", d.rapporteurId(),
+          "Projet n° " + n + " du benchmark.\n\n" + d.preamble(), d.visas(), d.proposal(), d.articles(),
+          d.annexes(), d.partners(), d.note(), d.nature(), d.matiere());
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class StartupProbe {
 
   static final String READY = "Comitia est prêt";
-  private static final Pattern STARTED = Pattern.compile("Started ComitiaApplication in ([0-9.]+) seconds");
+  private static final Pattern STARTED = Pattern.compile("Started \\w+ in ([0-9.]+) seconds");
 
   record Sample(Duration toReady, String springReported, long jvmRssKb, long jvmPeakKb, long jvmPssKb,
       long postgresPssKb, int postgresProcesses, double cpuSeconds, double othersShare) {
@@ -47,9 +47,18 @@ final class StartupProbe {
 
   Sample start(String label, List<String> arguments, Path postgresData, Duration timeout)
       throws IOException, InterruptedException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
     command.addAll(arguments);
+    return start(label, command, READY, postgresData, timeout);
+  }
+
+  static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  /** Any command (the stock starter's too), ready when its output has a line containing {@code readyLine}. */
+  Sample start(String label, List<String> command, String readyLine, Path postgresData, Duration timeout)
+      throws IOException, InterruptedException {
     Files.createDirectories(logDir);
     Path log = logDir.resolve("startup-" + label + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
@@ -63,7 +72,7 @@ final class StartupProbe {
           StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
         String line;
         while ((line = in.readLine()) != null) {
-          if (!ready.isDone() && line.contains(READY)) {
+          if (!ready.isDone() && line.contains(readyLine)) {
             ready.complete(System.nanoTime());
           }
           Matcher m = STARTED.matcher(line);
@@ -75,7 +84,7 @@ final class StartupProbe {
       } catch (IOException e) {
         ready.completeExceptionally(e);
       }
-      ready.completeExceptionally(new IllegalStateException("Comitia stopped before being ready; see " + log));
+      ready.completeExceptionally(new IllegalStateException(label + " stopped before being ready; see " + log));
     }, "startup-log-" + label);
     reader.setDaemon(true);
     reader.start();
@@ -106,7 +115,7 @@ final class StartupProbe {
       }
       return new Sample(toReady, started[0], rss, peak, jvmPss, pgPss, pg, cpuSeconds, others);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("Comitia not ready (" + label + "); see " + log, e);
+      throw new IllegalStateException(label + " not ready; see " + log, e);
     } finally {
       stop(process, postgresData);
     }
