@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import fr.comitia.support.EngineClockReset;
+import fr.comitia.support.StatementCounter;
 import fr.comitia.support.WorkflowConfiguration;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
  * A Spring Boot integration test on the real stack: embedded PostgreSQL (a fresh data directory
  * per test context), the embedded SMTP server on a free port, the Camunda engine, the organisation
  * of {@code config/organisation.yml}, the demo profile's accounts. A {@link fr.comitia.support.Workflow}
- * is there to inject; the engine clock a test sets is reset after it ({@link EngineClockReset}).
+ * is there to inject, and {@link StatementCounter} counts what a piece of code asks the database; the engine clock a test sets is reset after it ({@link EngineClockReset}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +26,6 @@ import org.springframework.context.annotation.Import;
       "comitia.embedded.smtp.port=0",
       "camunda.bpm.job-execution.enabled=false"
     })
-@Import(WorkflowConfiguration.class)
+@Import({WorkflowConfiguration.class, StatementCounter.Configuration.class})
 @ExtendWith(EngineClockReset.class)
 public @interface ComitiaTest {}

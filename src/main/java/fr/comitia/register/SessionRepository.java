@@ -76,6 +76,28 @@ public class SessionRepository {
         .param("id", id).query(String.class).list();
   }
 
+  /**
+   * A digest of everything a convocation shows of this session: its row, each item's draft (the
+   * whole row) with its annex titles and annex files (id, position, title, SHA-256), in agenda
+   * order. Equal digests, equal convocations: one statement tells whether a round built earlier
+   * still holds.
+   */
+  public String convocationDigest(String id) {
+    return jdbc.sql("""
+            select md5(s::text || coalesce((
+                     select string_agg(md5(d::text)
+                              || coalesce((select string_agg(x.position || ':' || x.title, ',' order by x.position)
+                                             from comitia.deliberation_annex x where x.deliberation_id = d.id), '')
+                              || '|' || coalesce((select string_agg(f.id || ':' || f.position || ':' || f.title
+                                                      || ':' || f.sha256, ',' order by f.position)
+                                                    from comitia.annex_file f where f.deliberation_id = d.id), ''),
+                            ',' order by a.position)
+                       from comitia.agenda_item a join comitia.deliberation d on d.id = a.deliberation_id
+                      where a.session_id = s.id), ''))
+              from comitia.assembly_session s where s.id = :id""")
+        .param("id", id).query(String.class).single();
+  }
+
   /** The session whose agenda holds this deliberation and is not closed, if any. */
   public Optional<String> openSessionWith(String deliberationId, String exceptSessionId) {
     return jdbc.sql("""

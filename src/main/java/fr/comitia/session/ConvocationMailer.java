@@ -2,7 +2,6 @@ package fr.comitia.session;
 
 import fr.comitia.register.SessionRepository;
 
-import fr.comitia.deliberation.DeliberationService;
 import fr.comitia.register.Draft;
 import fr.comitia.mail.CalendarInvitations;
 import fr.comitia.mail.MailService;
@@ -24,38 +23,38 @@ import org.springframework.stereotype.Component;
 /**
  * One member's convocation (or reconvocation) to one sitting: HTML and text with the agenda and
  * each item's explanatory note, the urgency and its reason, the personal proxy link, an iCalendar
- * invitation, the convocation and the drafts as attachments. Sent once: its id is stable.
+ * invitation, the convocation's PDF, and the drafts as links to the member's page or attached
+ * (what every member is sent alike is built once for the round: {@link ConvocationRounds}). Sent
+ * once: its id is stable.
  */
 @Component
 class ConvocationMailer {
 
   private final SessionService sessions;
-  private final DeliberationService deliberations;
   private final ProxyService proxies;
   private final MailTemplates templates;
   private final CalendarInvitations invitations;
   private final MailService mail;
   private final Organisation organisation;
-  private final SessionDocuments documents;
+  private final ConvocationRounds rounds;
   private final String secretariatEmail;
   private final SubstituteNotices substitutes;
 
   private final MemberSpace memberSpace;
 
-  ConvocationMailer(SessionService sessions, DeliberationService deliberations, ProxyService proxies,
+  ConvocationMailer(SessionService sessions, ProxyService proxies,
       MailTemplates templates, CalendarInvitations invitations, MailService mail, Organisation organisation,
-      SessionDocuments documents,
+      ConvocationRounds rounds,
       @Value("${comitia.mail.reply-to:}") String replyTo, SubstituteNotices substitutes, MemberSpace memberSpace) {
     this.memberSpace = memberSpace;
     this.substitutes = substitutes;
     this.sessions = sessions;
-    this.deliberations = deliberations;
     this.proxies = proxies;
     this.templates = templates;
     this.invitations = invitations;
     this.mail = mail;
     this.organisation = organisation;
-    this.documents = documents;
+    this.rounds = rounds;
     this.secretariatEmail = replyTo.isBlank() && organisation.email() != null ? organisation.email() : replyTo;
   }
 
@@ -77,27 +76,19 @@ class ConvocationMailer {
     // The drafts and their annexes: links to the member's page (a light mail), or attached (the body's choice).
     boolean attached = body.rules().convocationDocuments() == BodyRules.ConvocationDocuments.ATTACHED;
     String space = memberSpace.link(memberId);
+    ConvocationRounds.Round round = rounds.of(session, body);
     List<Map<String, Object>> agenda = new ArrayList<>();
-    List<OutgoingMail.Attachment> attachments = new ArrayList<>();
-    int position = 1;
-    for (String id : sessions.agenda(sessionId)) {
-      Draft draft = deliberations.draft(id).orElseThrow();
+    for (ConvocationRounds.Item i : round.items()) {
       Map<String, Object> item = new HashMap<>();
-      item.put("position", position++);
-      item.put("object", draft.object());
-      item.put("note", note(draft));
-      item.put("rapporteur", draft.rapporteurId() == null ? null : sessions.name(draft.rapporteurId()));
+      item.put("position", i.position());
+      item.put("object", i.object());
+      item.put("note", i.note());
+      item.put("rapporteur", i.rapporteur());
+      item.put("draftLink", attached ? null : MemberSpace.draftLink(space, i.deliberationId()));
+      item.put("annexes", attached ? List.of() : SessionDocuments.annexLinks(i.deliberationId(), i.annexes(), space));
       agenda.add(item);
-      item.put("draftLink", null);
-      item.put("annexes", List.of());
-      if (attached) {
-        attachments.addAll(documents.draft(id, position - 1));
-      } else {
-        item.put("draftLink", MemberSpace.draftLink(space, id));
-        item.put("annexes", documents.annexLinks(id, space));
-      }
     }
-    attachments.addAll(0, documents.convocation(sessionId));
+    List<OutgoingMail.Attachment> attachments = new ArrayList<>(round.attachments());
 
     Map<String, Object> model = new HashMap<>();
     model.put("salutation", "Mme".equals(member.civility()) ? "Madame" : "Monsieur");

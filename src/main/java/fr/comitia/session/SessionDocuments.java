@@ -29,8 +29,9 @@ class SessionDocuments {
   }
 
   /** Each annex file of the draft as the convocation names it: « Annexe 1 — title » and its link on the member's page. */
-  List<Map<String, String>> annexLinks(String deliberationId, String memberSpaceLink) {
-    return annexes.list(deliberationId).stream().map(a -> Map.of(
+  static List<Map<String, String>> annexLinks(String deliberationId, List<AnnexFileRepository.AnnexFile> files,
+      String memberSpaceLink) {
+    return files.stream().map(a -> Map.of(
         "label", "Annexe " + a.position() + " — " + a.title(),
         "link", MemberSpace.annexLink(memberSpaceLink, deliberationId, a.id()))).toList();
   }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * The register's read model answers a list in a few queries, whatever the number of acts (one
@@ -17,7 +16,6 @@ import org.springframework.context.annotation.Import;
  * each act exactly what its record says.
  */
 @ComitiaTest
-@Import(StatementCounter.Configuration.class)
 class RegisterReadsIT {
 
   @Autowired Workflow flow;

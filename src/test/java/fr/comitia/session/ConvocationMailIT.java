@@ -176,10 +176,14 @@ class ConvocationMailIT {
     String session = flow.sessionWithAgenda("comitesyndical", "2027-05-20T18:00:00+02:00", agenda);
     Workflow.clockAt("2027-05-10T09:00:00+02:00");
     flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of("urgent", false));
-    flow.executeJobs();
+    long statements = fr.comitia.support.StatementCounter.count(flow::executeJobs).registerStatements();
 
     List<MimeMessage> round = Mails.received(smtp, null, "20 mai 2027");
     assertThat(round).hasSize(22);
+    // What every member is sent alike (agenda, notes, annexes, the convocation's PDF) is built once for the
+    // round: a member's mail then costs a few statements (session, digest, seats, the mail's claim), not a
+    // few per item of the agenda (the first mail builds the round: ten drafts and the convocation).
+    assertThat(statements).as("register statements of the round's 22 jobs").isLessThanOrEqualTo(22 * 10);
     TestRestTemplate anonymous = new TestRestTemplate();
     java.util.Set<String> convocationDigests = new java.util.HashSet<>();
     for (MimeMessage mail : round) {
@@ -227,6 +231,34 @@ class ConvocationMailIT {
         byte[].class);
     assertThat(jdbc.sql("select count(*) from comitia.document where owner_id = :s and kind = 'CONVOCATION_PDF'")
         .param("s", session).query(Long.class).single()).isEqualTo(1);
+  }
+
+  /**
+   * The round is built once, but never outlives the register: were a draft to change while the
+   * convocations go out (no user path changes a scheduled draft; here its row is changed in SQL),
+   * every member mailed after it reads the new text (the register's digest of the session changed).
+   */
+  @Test
+  void aRoundIsBuiltAgainWhenTheRegisterChangesDuringIt(@Autowired org.camunda.bpm.engine.ManagementService
+      management, @Autowired JdbcClient jdbc) throws Exception {
+    Workflow.clockAt("2027-09-01T09:00:00+02:00");
+    List<String> agenda = List.of(flow.approvedDraft("comitesyndical", "Programme de travaux 2028"),
+        flow.approvedDraft("comitesyndical", "Convention avec le Département"));
+    String session = flow.sessionWithAgenda("comitesyndical", "2027-09-23T18:00:00+02:00", agenda);
+    Workflow.clockAt("2027-09-15T09:00:00+02:00");
+    flow.completeOk("ccoulon", session, TASK_SIGN_CONVOCATION, Map.of("urgent", false));
+    // The jobs one by one, until a first member has been mailed.
+    while (Mails.received(smtp, null, "23 septembre 2027").isEmpty()) {
+      management.executeJob(management.createJobQuery().executable().messages().list().get(0).getId());
+    }
+    jdbc.sql("update comitia.deliberation set note = 'Note rectifiée : la convention court jusqu''en 2030.' "
+        + "where id = :id").param("id", agenda.get(1)).update();
+    flow.executeJobs();
+
+    List<MimeMessage> round = Mails.received(smtp, null, "23 septembre 2027");
+    assertThat(round).hasSize(22);
+    assertThat(round.stream().filter(m -> Mails.text(m).contains("la convention court jusqu'en 2030")).count())
+        .isEqualTo(21);
   }
 
   @Test
