@@ -66,15 +66,7 @@ class ApiExceptionHandler {
       org.springframework.web.servlet.resource.NoResourceFoundException.class})
   ResponseEntity<ProblemDetail> spring(Exception e, HttpServletRequest request) {
     HttpStatusCode status = e instanceof ErrorResponse r ? r.getStatusCode() : HttpStatus.BAD_REQUEST;
-    String message = switch (status.value()) {
-      case 404 -> "Ressource introuvable.";
-      case 405 -> "Méthode HTTP non acceptée sur cette adresse.";
-      case 406 -> "Format de réponse non disponible pour cette adresse.";
-      case 413 -> "Contenu trop volumineux : la requête dépasse la taille admise.";
-      case 415 -> "Type de contenu non accepté : envoyez du JSON (Content-Type: application/json), ou pour une "
-          + "annexe un envoi multipart/form-data.";
-      default -> status.is4xxClientError() ? "Requête invalide." : "Erreur du serveur.";
-    };
+    String message = Problems.detail(status.value());
     // Spring's own headers (Allow on a 405, Accept on a 415) stay.
     return ResponseEntity.status(status).headers(e instanceof ErrorResponse r ? r.getHeaders() : null)
         .contentType(Problems.PROBLEM_JSON).body(Problems.of(status, message, null, request));

@@ -48,16 +48,6 @@ class FrenchErrorController implements ErrorController {
   }
 
   private static String message(HttpStatusCode status) {
-    return switch (status.value()) {
-      case 400 -> "Requête invalide.";
-      case 401 -> JsonAuthenticationEntryPoint.MESSAGE;
-      case 403 -> "Accès refusé.";
-      case 404 -> "Page ou ressource introuvable.";
-      case 405 -> "Méthode HTTP non acceptée sur cette adresse.";
-      default -> status.is5xxServerError()
-          ? "Une erreur inattendue est survenue ; elle est consignée dans le journal du serveur. Réessayez plus "
-              + "tard ou prévenez l'administrateur de Comitia."
-          : "Requête refusée.";
-    };
+    return Problems.detail(status.value());
   }
 }

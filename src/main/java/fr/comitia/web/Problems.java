@@ -55,6 +55,28 @@ final class Problems {
     response.getWriter().write(JSON.writeValueAsString(of(status, detail, null, request)));
   }
 
+  /**
+   * What a refusal Spring answers itself (no handler, wrong method, format or size) says, in French;
+   * the same sentence on the API's problem and on the error page.
+   */
+  static String detail(int status) {
+    return switch (status) {
+      case 400 -> "Requête invalide.";
+      case 401 -> JsonAuthenticationEntryPoint.MESSAGE;
+      case 403 -> "Accès refusé.";
+      case 404 -> "Page ou ressource introuvable.";
+      case 405 -> "Méthode HTTP non acceptée sur cette adresse.";
+      case 406 -> "Format de réponse non disponible pour cette adresse.";
+      case 413 -> "Contenu trop volumineux : la requête dépasse la taille admise.";
+      case 415 -> "Type de contenu non accepté : envoyez du JSON (Content-Type: application/json), ou pour une "
+          + "annexe un envoi multipart/form-data.";
+      default -> status >= 500
+          ? "Une erreur inattendue est survenue ; elle est consignée dans le journal du serveur. Réessayez plus "
+              + "tard ou prévenez l'administrateur de Comitia."
+          : "Requête refusée.";
+    };
+  }
+
   /** The status in French, as RFC 9457 allows for {@code about:blank}. */
   static String title(int status) {
     return switch (status) {
