@@ -14,7 +14,12 @@ public final class FrenchWords {
 
   /** {@code feminine} for a woman, {@code masculine} otherwise. */
   public static String agree(String civility, String masculine, String feminine) {
-    return feminine(civility) ? feminine : masculine;
+    return agree(feminine(civility), masculine, feminine);
+  }
+
+  /** {@code feminineWord} when the text agrees in the feminine, {@code masculine} otherwise. */
+  public static String agree(boolean feminine, String masculine, String feminineWord) {
+    return feminine ? feminineWord : masculine;
   }
 
   /** « 1 pouvoir », « 2 pouvoirs » (a plural in « s »). */

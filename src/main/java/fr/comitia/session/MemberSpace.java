@@ -1,6 +1,7 @@
 package fr.comitia.session;
 
 import fr.comitia.document.DraftDocuments;
+import fr.comitia.platform.FrenchWords;
 import fr.comitia.platform.FrenchDates;
 import fr.comitia.platform.LinkSigner;
 import fr.comitia.platform.PublicUrl;
@@ -94,7 +95,7 @@ public class MemberSpace {
 
     /** « convoqué », « suppléante »… as the member's civility agrees. */
     public String agree(String masculine, String feminineWord) {
-      return feminine ? feminineWord : masculine;
+      return FrenchWords.agree(feminine, masculine, feminineWord);
     }
   }
 

@@ -1,5 +1,6 @@
 package fr.comitia.session;
 
+import fr.comitia.platform.FrenchWords;
 import fr.comitia.platform.PublicUrl;
 import fr.comitia.register.SessionRepository;
 import fr.comitia.register.AttendanceEntry;
@@ -71,13 +72,13 @@ public class ProxyService {
 
     /** « Un membre peut détenir au plus 2 pouvoirs pour cette séance. » */
     public String maxProxiesSentence() {
-      return "Un membre peut détenir au plus " + fr.comitia.platform.FrenchWords.count(maxProxies, "pouvoir")
+      return "Un membre peut détenir au plus " + FrenchWords.count(maxProxies, "pouvoir")
           + " pour cette séance.";
     }
 
     /** « absente », « excusé »… as the member's civility agrees. */
     public String agree(String masculine, String feminineWord) {
-      return feminine ? feminineWord : masculine;
+      return FrenchWords.agree(feminine, masculine, feminineWord);
     }
   }
 
