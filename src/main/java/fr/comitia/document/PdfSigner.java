@@ -49,6 +49,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PdfSigner {
 
+  /** The baseline its signatures reach (ETSI EN 319 142-1). */
+  public static final String LEVEL = "PAdES-BASELINE-B";
+
   /** What the signature dictionary says of the signature. */
   public record Details(String name, String reason, String location, String contactInfo) {}
 

@@ -37,9 +37,11 @@ public class SignedExtracts {
   private final DocumentStore store;
   private final Organisation organisation;
   private final Clock clock;
+  private final DocumentEvidence evidence;
 
   SignedExtracts(DeliberationRecords records, VotedText votedText, DeliberationRepository repository, ExtractService extracts, SignatureKeys keys, PdfSigner signer,
-      DocumentStore store, Organisation organisation, Clock clock) {
+      DocumentStore store, Organisation organisation, Clock clock, DocumentEvidence evidence) {
+    this.evidence = evidence;
     this.records = records;
     this.votedText = votedText;
     this.repository = repository;
@@ -86,7 +88,10 @@ public class SignedExtracts {
         null, organisation.email()));
     long id = store.save("DELIBERATION", deliberationId, kind, fileName(number, suffix), "application/pdf", signed,
         signedAt, credentials.subject());
-    return store.latest("DELIBERATION", deliberationId, kind).filter(d -> d.id() == id).orElseThrow();
+    DocumentStore.Document document = store.latest("DELIBERATION", deliberationId, kind).filter(d -> d.id() == id)
+        .orElseThrow();
+    evidence.signed(deliberationId, number, document, PdfSigner.LEVEL);
+    return document;
   }
 
   /** The signed extract, once signed. */

@@ -23,8 +23,13 @@ public class PublicationService {
   private final PublicationRepository publications;
   private final Clock clock;
 
+  private final LegalityEvidence evidence;
+  private final fr.comitia.platform.PublicUrl publicUrl;
+
   PublicationService(DeliberationRecords records, SignedExtracts signedExtracts, PublicationRepository publications,
-      Clock clock) {
+      Clock clock, LegalityEvidence evidence, fr.comitia.platform.PublicUrl publicUrl) {
+    this.evidence = evidence;
+    this.publicUrl = publicUrl;
     this.records = records;
     this.signedExtracts = signedExtracts;
     this.publications = publications;
@@ -38,8 +43,10 @@ public class PublicationService {
         new IllegalStateException("Deliberation " + deliberationId + " has no signed extract to publish"));
     DeliberationRecord.Person president = record.body().president();
     String author = president == null ? record.body().presidentTitle() : president.fullName();
-    return publications.publish(deliberationId, signed.id(), signed.sha256(), author, office(record),
-        OffsetDateTime.now(clock));
+    Publication publication = publications.publish(deliberationId, signed.id(), signed.sha256(), author,
+        office(record), OffsetDateTime.now(clock));
+    evidence.published(publication, publicUrl.of(DeliberationRecords.publicPath(deliberationId)));
+    return publication;
   }
 
   /** « Président du Syndicat mixte » from « Le Président du Syndicat mixte, ». */

@@ -39,9 +39,13 @@ public class TransmissionService {
   private final String gatewayName;
   private final fr.comitia.document.DocumentStore documents;
 
+  private final LegalityEvidence evidence;
+
   TransmissionService(TransmissionRepository repository, ActesMessages messages, PrefectureGateway gateway,
       LegalitySettings settings, PlatformTransactionManager transactions, Clock clock,
-      @Value("${comitia.prefecture.gateway:simulated}") String gatewayName, fr.comitia.document.DocumentStore documents) {
+      @Value("${comitia.prefecture.gateway:simulated}") String gatewayName, fr.comitia.document.DocumentStore documents,
+      LegalityEvidence evidence) {
+    this.evidence = evidence;
     this.documents = documents;
     this.repository = repository;
     this.messages = messages;
@@ -91,7 +95,8 @@ public class TransmissionService {
       LOG.warn("Transmission {} of deliberation {} refused: {}", attempt, deliberationId, submission.refusal());
       return State.REFUSED.name();
     }
-    if (!ownTransaction.execute(tx -> repository.transmitted(row.id(), token, submission.transactionId(), at))) {
+    if (!ownTransaction.execute(tx -> repository.transmitted(row.id(), token, submission.transactionId(), at)
+        && recorded(() -> evidence.transmitted(deliberationId, attempt, gatewayName, submission.transactionId(), at)))) {
       LOG.warn("Transmission {} of deliberation {} was taken over while in flight (transaction {})", attempt,
           deliberationId, submission.transactionId());
     }
@@ -107,8 +112,13 @@ public class TransmissionService {
     }
     Status status = gateway.status(row.transactionId());
     if (status.state() == State.ACKNOWLEDGED) {
-      if (repository.acknowledged(row.id(), status.actesId(), status.acknowledgedAt(), status.arActe())
-          && status.stampedAct() != null) {
+      boolean acknowledged = repository.acknowledged(row.id(), status.actesId(), status.acknowledgedAt(),
+          status.arActe());
+      if (acknowledged) {
+        evidence.acknowledged(deliberationId, attempt, status.actesId(),
+            status.acknowledgedAt() == null ? OffsetDateTime.now(clock) : status.acknowledgedAt(), status.arActe());
+      }
+      if (acknowledged && status.stampedAct() != null) {
         // The act as the gateway stamped it (« Reçu en préfecture le … »), kept beside the signed one.
         documents.save("DELIBERATION", deliberationId, STAMPED_KIND, "acte-tamponne-" + status.actesId() + ".pdf",
             "application/pdf", status.stampedAct(), null, null);
@@ -122,6 +132,11 @@ public class TransmissionService {
   /** The act's latest attempt, if any. */
   public java.util.Optional<Transmission> latest(String deliberationId) {
     return repository.latest(deliberationId);
+  }
+
+  private static boolean recorded(Runnable proof) {
+    proof.run();
+    return true;
   }
 
   private static String shorten(String text) {

@@ -54,7 +54,21 @@ class MailClaims {
 
   /** Marks the mail SENT if this execution still holds its claim; false when it was taken over. */
   boolean sent(String id, String token, String smtpReply) {
-    return ownTransaction.execute(tx -> jdbc.sql("""
+    return sent(id, token, smtpReply, () -> {});
+  }
+
+  /** The same, and {@code proof} in the same transaction when the mail is marked SENT (its journal entry). */
+  boolean sent(String id, String token, String smtpReply, Runnable proof) {
+    return ownTransaction.execute(tx -> markSent(id, token, smtpReply) && run(proof));
+  }
+
+  private static boolean run(Runnable proof) {
+    proof.run();
+    return true;
+  }
+
+  private boolean markSent(String id, String token, String smtpReply) {
+    return (jdbc.sql("""
             update comitia.mail_delivery
                set status = 'SENT', last_error = null, sent_at = :now, claim_token = null, claim_expires_at = null,
                    smtp_reply = :reply

@@ -58,12 +58,15 @@ public class MailService {
   private final fr.comitia.roster.Organisation organisation;
   /** Where a recipient's answer goes: the secretariat (the organisation's address), not the no-reply sender. */
   private final String replyTo;
+  private final MailEvidence evidence;
 
   MailService(JavaMailSender sender, JdbcClient jdbc, MailClaims claims, PlatformTransactionManager transactions,
       Clock clock,
       @Value("${comitia.mail.from:Comitia <ne-pas-repondre@comitia.example.org>}") String from,
       @Value("${comitia.mail.message-id-domain:comitia.example.org}") String messageIdDomain,
-      fr.comitia.roster.Organisation organisation, @Value("${comitia.mail.reply-to:}") String replyTo) {
+      fr.comitia.roster.Organisation organisation, @Value("${comitia.mail.reply-to:}") String replyTo,
+      MailEvidence evidence) {
+    this.evidence = evidence;
     this.organisation = organisation;
     this.replyTo = replyTo == null || replyTo.isBlank() ? organisation.email() : replyTo.strip();
     this.sender = sender;
@@ -134,7 +137,7 @@ public class MailService {
       throw new MailDeliveryException("Envoi du courriel « " + mail.subject() + " » à " + mail.to()
           + " impossible : " + reason, e);
     }
-    if (!claims.sent(mail.id(), token, reply)) {
+    if (!claims.sent(mail.id(), token, reply, () -> evidence.accepted(mail, messageId(mail.id()), reply))) {
       log.warn("Courriel {} envoyé après l'expiration de sa réservation : une autre exécution a pu l'envoyer aussi",
           mail.id());
     }

@@ -45,9 +45,12 @@ public class NotificationService {
 
   private final fr.comitia.mail.MailTemplates templates;
 
+  private final NotificationEvidence evidence;
+
   NotificationService(NotificationRepository repository, AnnexFileRepository annexes, DeliberationRepository deliberations, Organisation organisation, MailService mail,
       DocumentStore documents, LinkSigner signer, NotificationSettings settings, RuntimeService runtimeService,
-      Clock clock, PublicUrl publicUrl, fr.comitia.mail.MailTemplates templates) {
+      Clock clock, PublicUrl publicUrl, fr.comitia.mail.MailTemplates templates, NotificationEvidence evidence) {
+    this.evidence = evidence;
     this.templates = templates;
     this.repository = repository;
     this.annexes = annexes;
@@ -157,9 +160,11 @@ public class NotificationService {
    */
   public boolean acknowledge(long notificationId, String by) {
     Notification n = find(notificationId).orElseThrow();
-    if (!repository.acknowledge(notificationId, OffsetDateTime.now(clock), by)) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    if (!repository.acknowledge(notificationId, now, by)) {
       return false;
     }
+    evidence.acknowledged(n, now, by);
     // The partner's branch of the notification subprocess: the execution waiting for this message
     // that sees this notification id (an element variable of the multi-instance, set above it).
     String key = String.valueOf(notificationId);
@@ -179,7 +184,10 @@ public class NotificationService {
 
   /** The director confirms a receipt obtained otherwise (telephone, registered mail). */
   void confirmByDirector(long notificationId, String directorId) {
-    repository.acknowledge(notificationId, OffsetDateTime.now(clock), "confirmé par " + directorId);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    if (repository.acknowledge(notificationId, now, "confirmé par " + directorId)) {
+      evidence.acknowledged(find(notificationId).orElseThrow(), now, "confirmé par " + directorId);
+    }
   }
 
   private String number(String deliberationId) {

@@ -59,6 +59,18 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     if (!StringUtils.hasText(env.getProperty("comitia.signature.password"))) {
       missing.add("COMITIA_SIGNATURE_PASSWORD : le mot de passe du magasin PKCS#12 du certificat de signature");
     }
+    // The extracts and the minutes are signed: their signatures and the evidence journal need real timestamps.
+    String timestampUrl = env.getProperty("comitia.timestamp.url");
+    if (!StringUtils.hasText(timestampUrl)) {
+      missing.add("COMITIA_TIMESTAMP_URL : l'adresse (https://…) du service d'horodatage RFC 3161 qui horodate les "
+          + "signatures et le journal des preuves");
+    } else if (publicHost(timestampUrl) == null) {
+      missing.add("COMITIA_TIMESTAMP_URL : « " + timestampUrl + " » n'est pas une adresse http(s) absolue");
+    }
+    if (env.getProperty("comitia.timestamp.local", Boolean.class, false)) {
+      missing.add("COMITIA_TIMESTAMP_LOCAL : doit valoir false (l'autorité d'horodatage locale est SIMULÉE, sans "
+          + "valeur probante : elle est réservée à la démonstration)");
+    }
     if (!"s2low".equals(env.getProperty("comitia.prefecture.gateway"))) {
       missing.add("COMITIA_PREFECTURE_GATEWAY : « s2low » (la préfecture simulée n'a pas de valeur légale : "
           + "elle est réservée à la démonstration)");

@@ -46,9 +46,12 @@ public class ProxyService {
   private final PublicUrl publicUrl;
   private final SubstituteNotices substitutes;
 
+  private final SessionEvidence evidence;
+
   ProxyService(SessionRepository sessions, SessionService sessionService, QuorumService quorum, LinkSigner signer,
       JdbcClient jdbc, MailOutbox outbox, MailTemplates templates, Clock clock,
-      PublicUrl publicUrl, SubstituteNotices substitutes) {
+      PublicUrl publicUrl, SubstituteNotices substitutes, SessionEvidence evidence) {
+    this.evidence = evidence;
     this.substitutes = substitutes;
     this.sessions = sessions;
     this.sessionService = sessionService;
@@ -173,6 +176,7 @@ public class ProxyService {
         .param("session", grant.sessionId()).param("sitting", grant.sitting()).param("member", grant.memberId())
         .param("status", status.name()).param("holder", holder).param("now", OffsetDateTime.now(clock))
         .query(Long.class).single();
+    evidence.proxy(true, id, grant.sessionId(), grant.sitting(), grant.memberId(), status.name(), holder);
     if (previous != null && previous.proxyHolderId() != null && !previous.proxyHolderId().equals(holder)) {
       tellHolder(session, names, previous, "revoked", previous.id());
     }
@@ -201,6 +205,8 @@ public class ProxyService {
     if (previous != null) {
       jdbc.sql("update comitia.proxy_declaration set revoked_at = :now where id = :id")
           .param("id", previous.id()).param("now", OffsetDateTime.now(clock)).update();
+      evidence.proxy(false, previous.id(), grant.sessionId(), grant.sitting(), grant.memberId(), previous.status(),
+          previous.proxyHolderId());
     }
     return previous;
   }

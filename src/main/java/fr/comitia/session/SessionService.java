@@ -53,11 +53,13 @@ public class SessionService {
   private final fr.comitia.register.MinutesRepository minutes;
   private final org.springframework.context.ApplicationEventPublisher events;
   private final Clock clock;
+  private final SessionEvidence evidence;
 
   SessionService(SessionRepository repository, Organisation organisation, BodyDirectory directory,
       QuorumService quorumService, DeliberationService deliberations,
       RuntimeService runtimeService, fr.comitia.register.MinutesRepository minutes,
-      org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+      org.springframework.context.ApplicationEventPublisher events, Clock clock, SessionEvidence evidence) {
+    this.evidence = evidence;
     this.minutes = minutes;
     this.events = events;
     this.repository = repository;
@@ -185,6 +187,9 @@ public class SessionService {
     LocalDate today = LocalDate.now(clock.withZone(PARIS));
     checkConvocation(session, today, urgent, urgencyReason, userId);
     repository.convoke(sessionId, today, userId, urgent, urgent ? urgencyReason.strip() : null);
+    Body body = body(session);
+    evidence.convocationSigned(sessionId, session.sitting(), today, sessionDay(session),
+        body.rules().convocationDelayClearDays(), urgent, urgent ? urgencyReason.strip() : null, userId);
   }
 
   /** The rules of the signature of a convocation sent that day (signatory, delay in clear days). */
@@ -246,8 +251,10 @@ public class SessionService {
       ordered.add(new AttendanceEntry(id, e.status(), holder, e.substituted() ? e.substituteId() : null));
     }
     repository.saveRollCall(sessionId, session.sitting(), ordered, presidingMemberId, sessionSecretaryId);
-    return QuorumService.dmnVariables(day, body.rules(), session.quorumRequired(), summary.inOffice(),
-        summary.present(), summary.represented());
+    Map<String, Object> quorum = QuorumService.dmnVariables(day, body.rules(), session.quorumRequired(),
+        summary.inOffice(), summary.present(), summary.represented());
+    evidence.rollCall(sessionId, session.sitting(), ordered, quorum, presidingMemberId, sessionSecretaryId);
+    return quorum;
   }
 
   /** What the body's statuts say of videoconference and substitutes at its roll calls. */
@@ -349,6 +356,8 @@ public class SessionService {
     }
     deliberations.recordOutcome(deliberationId, sessionId, FrenchDates.parisDay(session.sessionDate()).getYear(),
         result.outcome().name());
+    evidence.vote(sessionId, deliberationId, result, input.ballot() == null ? null : input.ballot().name(),
+        List.copyOf(interested));
     return result;
   }
 

@@ -1,5 +1,6 @@
 package fr.comitia.web;
 
+import fr.comitia.evidence.EvidenceJournal;
 import fr.comitia.mail.MailService;
 import fr.comitia.platform.FrenchDates;
 import fr.comitia.register.DeliberationRecord;
@@ -45,8 +46,14 @@ class RegisterScreenController {
   private final Organisation organisation;
   private final CurrentUser currentUser;
 
+  private final EvidenceJournal journal;
+  private final org.springframework.beans.factory.ObjectProvider<fr.comitia.platform.TimestampAuthority> authority;
+
   RegisterScreenController(DeliberationRecords deliberations, SessionRecords sessions, MailService mail,
-      Organisation organisation, CurrentUser currentUser) {
+      Organisation organisation, CurrentUser currentUser, EvidenceJournal journal,
+      org.springframework.beans.factory.ObjectProvider<fr.comitia.platform.TimestampAuthority> authority) {
+    this.journal = journal;
+    this.authority = authority;
     this.deliberations = deliberations;
     this.sessions = sessions;
     this.mail = mail;
@@ -125,6 +132,7 @@ class RegisterScreenController {
     common(model);
     model.addAttribute("d", record);
     model.addAttribute("mails", mail.forDeliberation(id));
+    model.addAttribute("journal", journal.forDeliberation(id));
     return "web/screen-deliberation";
   }
 
@@ -148,7 +156,20 @@ class RegisterScreenController {
     model.addAttribute("s", session);
     model.addAttribute("convocations", mail.forSession(id).stream().filter(m -> m.kind().equals("CONVOCATION"))
         .toList());
+    model.addAttribute("journal", journal.forSession(id));
     return "web/screen-session";
+  }
+
+  /** The whole journal checked (chain and tokens), with its latest entries. */
+  @GetMapping("/journal")
+  String journal(Model model) {
+    check();
+    common(model);
+    model.addAttribute("check", journal.verify());
+    var authorityNow = authority.getIfAvailable();
+    model.addAttribute("authority", authorityNow == null ? "aucune autorité d'horodatage configurée" : authorityNow.name());
+    model.addAttribute("entries", journal.latest(200));
+    return "web/screen-journal-check";
   }
 
   private void common(Model model) {
@@ -228,10 +249,15 @@ class RegisterScreenController {
   }
 
   private void check() {
+    requireRegisterReader(currentUser);
+  }
+
+  /** The register screen and the evidence journal: the direction, the secretariat and the administrators. */
+  static void requireRegisterReader(CurrentUser currentUser) {
     if (!currentUser.inGroup(Groups.DIRECTOR) && !currentUser.inGroup(Groups.SECRETARIAT)
         && !currentUser.inGroup(Groups.ADMIN)) {
-      throw ApiException.forbidden("Accès refusé : l'écran du registre est réservé à la direction et au secrétariat "
-          + "des assemblées.");
+      throw ApiException.forbidden("Accès refusé : l'écran du registre et le journal des preuves sont réservés à la "
+          + "direction et au secrétariat des assemblées.");
     }
   }
 }

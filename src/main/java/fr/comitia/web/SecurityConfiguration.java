@@ -91,7 +91,7 @@ class SecurityConfiguration {
     http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/camunda-welcome"))))
         .authorizeHttpRequests(a -> a
             .requestMatchers(new OrRequestMatcher(path("/procuration/**"), path("/accuse-reception/**"), path("/registre"),
-                path("/elus/**"),
+                path("/elus/**"), path("/horodatage"),
                 path("/registre/**"),
                 path("/"), path("/error"), path("/favicon.ico"))).permitAll()
             .anyRequest().authenticated())

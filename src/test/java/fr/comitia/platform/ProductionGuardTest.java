@@ -106,6 +106,27 @@ class ProductionGuardTest {
   }
 
   @Test
+  void refusesToStartWithoutATimeStampingAuthorityOrWithTheSimulatedOne() throws IOException {
+    String keystore = keystore();
+    assertThatThrownBy(() -> prod().run(
+            "--camunda.bpm.admin-user.password=s3cret-from-env",
+            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/comitia",
+            "--spring.mail.host=127.0.0.1",
+            "--comitia.signature.keystore=" + keystore, "--comitia.signature.members-keystore=" + keystore,
+            "--comitia.signature.password=p12-from-env",
+            "--comitia.timestamp.url="))
+        .isInstanceOf(StartupRefusedException.class)
+        .hasMessageContaining("COMITIA_TIMESTAMP_URL : l'adresse (https://…) du service d'horodatage RFC 3161")
+        .hasMessageNotContaining("COMITIA_TIMESTAMP_LOCAL");
+    assertThatThrownBy(() -> prod().run(
+            "--camunda.bpm.admin-user.password=s3cret-from-env",
+            "--comitia.timestamp.url=horodatage.example.org", "--comitia.timestamp.local=true"))
+        .isInstanceOf(StartupRefusedException.class)
+        .hasMessageContaining("COMITIA_TIMESTAMP_URL : « horodatage.example.org » n'est pas une adresse http(s) absolue")
+        .hasMessageContaining("COMITIA_TIMESTAMP_LOCAL : doit valoir false (l'autorité d'horodatage locale est SIMULÉE");
+  }
+
+  @Test
   void refusesTheSimulatedPrefecture() {
     assertThatThrownBy(() -> prod().run("--comitia.prefecture.gateway=simulated"))
         .isInstanceOf(StartupRefusedException.class)
@@ -145,7 +166,8 @@ class ProductionGuardTest {
         "comitia.prefecture.s2low.keystore", keystore(),
         "comitia.prefecture.s2low.keystore-password", "p12")));
     env.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("members",
-        java.util.Map.of("comitia.signature.members-keystore", keystore())));
+        java.util.Map.of("comitia.signature.members-keystore", keystore(),
+            "comitia.timestamp.url", "https://horodatage.example.org/tsa")));
     new ProductionGuard().postProcessEnvironment(env, null);
     assertThat(env.getProperty("comitia.mail.message-id-domain")).isEqualTo("deliberations.npdc-numerique.fr");
     assertThat(env.getProperty("comitia.mail.from"))
@@ -166,7 +188,8 @@ class ProductionGuardTest {
         "--comitia.prefecture.s2low.url=https://s2low.example.org",
         "--comitia.prefecture.s2low.keystore=" + s2lowKeystore(),
         "--comitia.prefecture.s2low.keystore-password=s2low-from-env",
-        "--comitia.public-url=https://deliberations.npdc-numerique.fr"));
+        "--comitia.public-url=https://deliberations.npdc-numerique.fr",
+        "--comitia.timestamp.url=https://horodatage.example.org/tsa"));
     assertThat(failure).isNotNull().isNotInstanceOf(StartupRefusedException.class);
     assertThat(stackText(failure)).contains("127.0.0.1:1");
   }
