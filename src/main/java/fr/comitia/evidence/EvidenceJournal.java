@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Appends proof events to the journal and checks it. An entry is written in the transaction of what it
  * proves (it exists if and only if that did), chained to the previous entry by the SHA-256 of its
  * content and of the previous hash, and time-stamped once that transaction has committed (a token
- * over its hash); entries left without a token (the authority was down) are stamped by the next
- * append. An event is recorded once: its key is unique, a job run twice adds nothing.
+ * over its hash); entries left without a token (the authority was down, the node stopped) are
+ * stamped before the next one, by the first append after a failure or a start. An event is recorded once: its key is unique, a job run twice adds nothing.
  */
 @Service
 public class EvidenceJournal {
@@ -71,6 +71,8 @@ public class EvidenceJournal {
   private final EvidenceRepository repository;
   private final ObjectProvider<TimestampAuthority> authority;
   private final Clock clock;
+  /** Entries may be waiting for their token: at start (another node, an earlier run), after a failure. */
+  private volatile boolean sweepNeeded = true;
 
   EvidenceJournal(EvidenceRepository repository, ObjectProvider<TimestampAuthority> authority, Clock clock) {
     this.repository = repository;
@@ -94,17 +96,19 @@ public class EvidenceJournal {
       OffsetDateTime occurredAt, String summary, Map<String, ?> facts) {
     OffsetDateTime at = occurredAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     String factsJson = json(facts);
+    java.util.concurrent.atomic.AtomicReference<String> hashes = new java.util.concurrent.atomic.AtomicReference<>();
     Optional<Long> seq = repository.append(previous -> {
       long next = previous.map(EvidenceRepository.Last::seq).orElse(0L) + 1;
       String previousHash = previous.map(EvidenceRepository.Last::hash).orElse(GENESIS);
       String hash = hash(next, eventKey, kind.name(), deliberationId, sessionId, at, summary, factsJson, previousHash);
+      hashes.set(hash);
       return new EvidenceRepository.NewEntry(next, eventKey, kind.name(), deliberationId, sessionId, at, summary,
           factsJson, previousHash, hash);
     });
     if (seq.isEmpty()) {
       return false;
     }
-    afterCommit(this::stampPending);
+    afterCommit(() -> stamp(seq.get(), hashes.get()));
     return true;
   }
 
@@ -173,6 +177,28 @@ public class EvidenceJournal {
     return new Verification(counts[0], intact[0], counts[1], counts[2], List.copyOf(problems));
   }
 
+  /**
+   * Stamps the entry just committed; when an earlier stamping failed (or since this node started),
+   * first the entries left without a token.
+   */
+  private void stamp(long seq, String hash) {
+    TimestampAuthority tsa = authority.getIfAvailable();
+    if (tsa == null) {
+      return;
+    }
+    if (sweepNeeded) {
+      sweepNeeded = false;
+      stampPending();
+    }
+    try {
+      TimestampAuthority.Token token = tsa.stamp(HexFormat.of().parseHex(hash));
+      repository.stamp(seq, token.der(), token.time(), token.authority());
+    } catch (RuntimeException e) {
+      sweepNeeded = true;
+      log.warn("Horodatage de l'entrée {} du journal des preuves impossible pour l'instant : {}", seq, e.getMessage());
+    }
+  }
+
   /** Time-stamps every entry without a token, in order; an authority down leaves them for the next time. */
   public int stampPending() {
     TimestampAuthority tsa = authority.getIfAvailable();
@@ -187,6 +213,7 @@ public class EvidenceJournal {
           stamped++;
         }
       } catch (RuntimeException e) {
+        sweepNeeded = true;
         log.warn("Horodatage de l'entrée {} du journal des preuves impossible pour l'instant : {}", u.seq(),
             e.getMessage());
         break;
