@@ -69,6 +69,15 @@ final class SqlCounter {
     return sum;
   }
 
+  /**
+   * The statements of {@code side} on Comitia's own tables (schema {@code comitia}: the register, the
+   * mails, the journal), over its collections; the rest is the engine's.
+   */
+  long own(String side) {
+    return totals.entrySet().stream().filter(e -> e.getKey().startsWith(side + "\u0000"))
+        .filter(e -> texts.get(e.getKey()).contains("comitia.")).mapToLong(Map.Entry::getValue).sum();
+  }
+
   /** Forgets the totals (after the warm-up). */
   void forget() {
     totals.clear();
