@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * resource fetched (a document is made only of its template and the register's escaped text).
  */
 @Component
-class PdfRenderer {
+public class PdfRenderer {
 
   /** The font family every document template names. */
   public static final String FONT_FAMILY = "DejaVu Serif";

@@ -86,6 +86,16 @@ class LegalityIT {
         .containsEntry("attempt", 1).containsEntry("gateway", "s2low")
         .containsEntry("refusal", "S²LOW a refusé la transmission : La classification utilisée n'est plus à jour");
     assertThat(refused).containsEntry("status", "SIGNED").containsEntry("enforceableAt", null);
+    // The legality report says which rules the act has not met yet, and why.
+    Map<String, Object> report = flow.get("directeur", "/api/deliberations/" + id + "/legality-report");
+    assertThat(report).containsEntry("allMet", false);
+    Map<String, Map<String, Object>> checks = ((List<Map<String, Object>>) report.get("checks")).stream()
+        .collect(java.util.stream.Collectors.toMap(c -> (String) c.get("code"), c -> c));
+    assertThat(checks.get("TRANSMISSION")).containsEntry("met", false).containsEntry("figures",
+        "Transmission REFUSED : S²LOW a refusé la transmission : La classification utilisée n'est plus à jour.");
+    assertThat(checks.get("ENFORCEABILITY")).containsEntry("met", false)
+        .containsEntry("figures", "L'acte n'est pas exécutoire.");
+    assertThat(checks.get("VOTE")).containsEntry("met", true);
     assertThat(flow.task(id, TASK_HANDLE_TRANSMISSION).getName()).isEqualTo("Traiter l'échec de transmission");
     // Only the director decides; the refusal of a form without a decision is French.
     assertThat(flow.complete("secretariat", flow.task(id, TASK_HANDLE_TRANSMISSION), Map.of(RETRANSMIT, true))
@@ -125,6 +135,9 @@ class LegalityIT {
     Map<String, Object> publication = (Map<String, Object>) enforceable.get("publication");
     assertThat(enforceable.get("enforceableAt")).isEqualTo(publication.get("publishedAt"));
     assertThat(enforceable.get("status")).isIn("ENFORCEABLE", "NOTIFIED");
+    Map<String, Object> after = flow.get("directeur", "/api/deliberations/" + id + "/legality-report");
+    assertThat(((List<Map<String, Object>>) after.get("checks")).stream()
+        .filter(c -> c.get("code").equals("TRANSMISSION")).findFirst().orElseThrow()).containsEntry("met", true);
     // The act as S²LOW stamped it is kept in the register.
     assertThat(documents.latest("DELIBERATION", id, TransmissionService.STAMPED_KIND).orElseThrow().content())
         .isEqualTo(S2LOW.stampedAct(transaction));
