@@ -52,7 +52,13 @@ public class LegalityReport {
 
   /** The report: the act and its checks; {@code allMet} when none is unmet. */
   public record Report(String deliberationId, String number, String object, String bodyName, String status,
-      OffsetDateTime producedAt, boolean allMet, List<Check> checks) {}
+      OffsetDateTime producedAt, boolean allMet, List<Check> checks) {
+    /** The report's conclusion, in French. */
+    public String conclusion() {
+      return allMet ? "Toutes les règles applicables sont respectées."
+          : "Au moins une règle n'est pas respectée : voir ci-dessous.";
+    }
+  }
 
   private final DeliberationRecords records;
   private final EvidenceJournal journal;
@@ -297,8 +303,9 @@ public class LegalityReport {
         + acknowledged + " accusé" + (acknowledged > 1 ? "s" : "") + " de réception ("
         + all.stream().map(n -> n.name() + (n.acknowledgedAt() == null ? " : en attente"
             : " : le " + FrenchDates.dayAndTime(n.acknowledgedAt()))).collect(Collectors.joining(" ; ")) + ").";
-    return new Check("NOTIFICATION", title, article, afterEnforceable && acknowledged == all.size() ? true
-        : afterEnforceable ? null : false, figures, proofs.first(EvidenceKind.NOTIFICATION_ACKNOWLEDGED, e -> true));
+    // Sent after enforceability: met once every partner acknowledged, pending (no verdict yet) before.
+    Boolean met = !afterEnforceable ? Boolean.FALSE : acknowledged == all.size() ? Boolean.TRUE : null;
+    return new Check("NOTIFICATION", title, article, met, figures, proofs.first(EvidenceKind.NOTIFICATION_ACKNOWLEDGED, e -> true));
   }
 
   private Optional<fr.comitia.roster.BodyRules> rules(DeliberationRecord d) {

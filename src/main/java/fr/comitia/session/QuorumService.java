@@ -31,17 +31,30 @@ public class QuorumService {
 
   private final BiFunction<String, Map<String, Object>, Map<String, Object>> evaluator;
 
+  /**
+   * The law's decisions are Comitia's own reading of the rules, not an operation of the user on the
+   * engine: they are evaluated without the user's Camunda authorizations (a director reading a
+   * legality report has no right on decision definitions, and needs none).
+   */
   @Autowired
-  public QuorumService(DecisionService decisionService) {
+  public QuorumService(DecisionService decisionService, org.camunda.bpm.engine.IdentityService identityService) {
     this(
         (key, variables) -> {
-          DmnDecisionResultEntries result =
-              decisionService
-                  .evaluateDecisionByKey(key)
-                  .variables(variables)
-                  .evaluate()
-                  .getSingleResult();
-          return result == null ? null : result.getEntryMap();
+          org.camunda.bpm.engine.impl.identity.Authentication user = identityService.getCurrentAuthentication();
+          identityService.clearAuthentication();
+          try {
+            DmnDecisionResultEntries result =
+                decisionService
+                    .evaluateDecisionByKey(key)
+                    .variables(variables)
+                    .evaluate()
+                    .getSingleResult();
+            return result == null ? null : result.getEntryMap();
+          } finally {
+            if (user != null) {
+              identityService.setAuthentication(user);
+            }
+          }
         });
   }
 
