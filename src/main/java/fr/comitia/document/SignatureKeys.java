@@ -59,7 +59,13 @@ public class SignatureKeys {
   private static final Logger log = LoggerFactory.getLogger(SignatureKeys.class);
 
   /** A key and its certificate chain (the signer's certificate first). */
-  public record Credentials(PrivateKey key, List<X509Certificate> chain) {
+  public record Credentials(PrivateKey key, List<X509Certificate> chain, List<byte[]> crls) {
+
+    /** Without revocation lists of its own: they are fetched online (CRL distribution points, OCSP). */
+    public Credentials(PrivateKey key, List<X509Certificate> chain) {
+      this(key, chain, List.of());
+    }
+
     public X509Certificate certificate() {
       return chain.get(0);
     }

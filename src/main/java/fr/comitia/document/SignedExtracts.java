@@ -90,7 +90,7 @@ public class SignedExtracts {
         signedAt, credentials.subject());
     DocumentStore.Document document = store.latest("DELIBERATION", deliberationId, kind).filter(d -> d.id() == id)
         .orElseThrow();
-    evidence.signed(deliberationId, number, document, PdfSigner.LEVEL);
+    evidence.signed(deliberationId, number, document, signer.level());
     return document;
   }
 

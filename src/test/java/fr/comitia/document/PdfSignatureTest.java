@@ -88,7 +88,7 @@ class PdfSignatureTest {
         <style>body { font-family: "DejaVu Serif"; }</style></head>
         <body><p>Pour extrait conforme « œuvre » : 13 voix.</p></body></html>""");
     OffsetDateTime signedAt = OffsetDateTime.parse("2022-06-17T15:00:00+02:00");
-    byte[] signed = new PdfSigner().sign(pdf, credentials, signedAt,
+    byte[] signed = new PdfSigner((fr.comitia.platform.TimestampAuthority) null).sign(pdf, credentials, signedAt,
         new PdfSigner.Details("Christophe COULON", "Pour extrait conforme", null, null));
 
     String verdict = Pdfs.pdfsig(signed);
