@@ -51,7 +51,8 @@ import org.springframework.util.StringUtils;
 /**
  * The president's signing key and certificate, from the PKCS#12 keystore named in {@code config/}
  * ({@code comitia.signature.*}). In the demo run a missing keystore is created on first start
- * with a self-signed RSA 3072 certificate of the organisation's president, and the log says so.
+ * with an RSA 3072 certificate of the organisation's president issued by the demo's certification authority
+ * (SIMULATED, {@link DemoCertificationAuthority}), and the log says so.
  */
 @Component
 public class SignatureKeys {
@@ -114,7 +115,7 @@ public class SignatureKeys {
     return StringUtils.hasText(properties.keystore());
   }
 
-  /** The key and certificate of the keystore (read once). */
+  /** The key and certificate of the keystore (read once), with the demo authority's revocation list of now. */
   public Credentials credentials() {
     Credentials c = credentials;
     if (c == null) {
@@ -125,7 +126,36 @@ public class SignatureKeys {
         c = credentials;
       }
     }
-    return c;
+    return withDemoRevocationList(c);
+  }
+
+  /**
+   * A demo certificate issued by the demo authority travels with that authority's revocation list of
+   * the day (the signature then reaches the LT level); a real certificate's are fetched online.
+   */
+  private Credentials withDemoRevocationList(Credentials c) {
+    if (!properties.createIfMissing() || !configured()) {
+      return c;
+    }
+    DemoCertificationAuthority authority = demoAuthority();
+    X509Certificate last = c.chain().get(c.chain().size() - 1);
+    return last.equals(authority.certificate()) ? new Credentials(c.key(), c.chain(), List.of(authority.crl())) : c;
+  }
+
+  private volatile DemoCertificationAuthority demoAuthority;
+
+  private DemoCertificationAuthority demoAuthority() {
+    DemoCertificationAuthority a = demoAuthority;
+    if (a == null) {
+      synchronized (this) {
+        if (demoAuthority == null) {
+          demoAuthority = DemoCertificationAuthority.at(path().toAbsolutePath().resolveSibling("autorite-demo.p12"),
+              password(), clock);
+        }
+        a = demoAuthority;
+      }
+    }
+    return a;
   }
 
   /**
@@ -149,12 +179,12 @@ public class SignatureKeys {
   /**
    * The key and certificate of member {@code memberId} in the members' keystore
    * ({@code comitia.signature.members-keystore}, alias = the member's id). In the demo run a
-   * missing member gets a self-signed certificate there, with {@code title} (« Secrétaire de séance »).
+   * missing member gets a certificate of the demo authority there, with {@code title} (« Secrétaire de séance »).
    */
   public synchronized Credentials memberCredentials(String memberId, String title) {
     Credentials cached = members.get(memberId);
     if (cached != null) {
-      return cached;
+      return withDemoRevocationList(cached);
     }
     if (!StringUtils.hasText(properties.membersKeystore())) {
       throw new IllegalStateException("Signature impossible : aucun magasin de certificats des membres n'est "
@@ -176,7 +206,7 @@ public class SignatureKeys {
       }
       Credentials credentials = new Credentials((PrivateKey) key, List.copyOf(chain));
       members.put(memberId, credentials);
-      return credentials;
+      return withDemoRevocationList(credentials);
     } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException("Signature impossible : le magasin des membres " + properties.membersKeystore()
           + " est illisible : " + e.getMessage(), e);
@@ -202,7 +232,7 @@ public class SignatureKeys {
     return store;
   }
 
-  /** The demo run: a self-signed certificate of the member, added to the members' keystore. */
+  /** The demo run: a certificate of the member by the demo authority, added to the members' keystore. */
   private void addDemoMember(KeyStore store, String memberId, String title)
       throws IOException, GeneralSecurityException, OperatorCreationException {
     Organisation.Member member = organisation.member(memberId).orElseThrow(() ->
@@ -216,8 +246,9 @@ public class SignatureKeys {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(3072, new SecureRandom());
     KeyPair pair = generator.generateKeyPair();
-    X509Certificate certificate = selfSigned(subject, pair);
-    store.setKeyEntry(memberId, pair.getPrivate(), password(), new Certificate[] {certificate});
+    X509Certificate certificate = demoAuthority().issue(subject, pair.getPublic());
+    store.setKeyEntry(memberId, pair.getPrivate(), password(),
+        new Certificate[] {certificate, demoAuthority().certificate()});
     Path file = Path.of(properties.membersKeystore()).toAbsolutePath();
     Files.createDirectories(file.getParent());
     Path temporary = Files.createTempFile(file.getParent(), ".members", ".p12");
@@ -225,8 +256,8 @@ public class SignatureKeys {
       store.store(out, password());
     }
     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    log.warn("Certificat de signature de démonstration créé pour « {} » ({}), auto-signé, dans {} : sans valeur "
-        + "légale.", subject(certificate), title, file);
+    log.warn("Certificat de signature de démonstration créé pour « {} » ({}), émis par l'autorité de certification "
+        + "de démonstration SIMULÉE, dans {} : sans valeur légale.", subject(certificate), title, file);
   }
 
   private String organisationName() {
@@ -281,7 +312,7 @@ public class SignatureKeys {
     return null;
   }
 
-  /** The demo certificate: self-signed, RSA 3072, of the president of the organisation's first assembly. */
+  /** The demo certificate: RSA 3072, of the president of the organisation's first assembly, by the demo authority. */
   private void createDemoKeystore() {
     Path file = path();
     Organisation.Member president = organisation.bodies().stream().findFirst()
@@ -299,18 +330,20 @@ public class SignatureKeys {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(3072, new SecureRandom());
       KeyPair pair = generator.generateKeyPair();
-      X509Certificate certificate = selfSigned(subject, pair);
+      X509Certificate certificate = demoAuthority().issue(subject, pair.getPublic());
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       String alias = StringUtils.hasText(properties.alias()) ? properties.alias() : "president";
-      store.setKeyEntry(alias, pair.getPrivate(), password(), new Certificate[] {certificate});
+      store.setKeyEntry(alias, pair.getPrivate(), password(),
+          new Certificate[] {certificate, demoAuthority().certificate()});
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".president", ".p12");
       try (OutputStream out = Files.newOutputStream(temporary)) {
         store.store(out, password());
       }
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-      log.warn("Certificat de signature de démonstration créé : « {} », auto-signé (RSA 3072), dans {}. "
+      log.warn("Certificat de signature de démonstration créé : « {} », émis par l'autorité de certification de "
+          + "démonstration SIMULÉE (RSA 3072), dans {}. "
           + "Il n'a aucune valeur légale ; en production, fournissez le certificat du président "
           + "(COMITIA_SIGNATURE_KEYSTORE, COMITIA_SIGNATURE_PASSWORD).", subject(certificate), file.toAbsolutePath());
     } catch (IOException e) {
@@ -318,25 +351,6 @@ public class SignatureKeys {
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException("Création du certificat de démonstration impossible : " + e.getMessage(), e);
     }
-  }
-
-  private X509Certificate selfSigned(X500Name subject, KeyPair pair)
-      throws GeneralSecurityException, OperatorCreationException, IOException {
-    // Valid over the past and next ten years: the demonstration replays sessions of past years
-    // (2022-14) and signs them at the engine's time of then.
-    Instant now = clock.instant();
-    Date notBefore = Date.from(now.minus(Duration.ofDays(3653)));
-    Date notAfter = Date.from(now.plus(Duration.ofDays(3653)));
-    BigInteger serial = new BigInteger(96, new SecureRandom());
-    X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial, notBefore, notAfter, subject,
-        pair.getPublic());
-    JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-    builder.addExtension(Extension.subjectKeyIdentifier, false,
-        extensions.createSubjectKeyIdentifier(pair.getPublic()));
-    return new JcaX509CertificateConverter()
-        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
   }
 
   /** The subject as people read it, most specific first: « CN=…, T=…, O=…, C=FR ». */

@@ -59,7 +59,12 @@ class PdfSignatureTest {
     assertThat(first.subject()).isEqualTo(SUBJECT);
     assertThat(first.commonName()).isEqualTo("Christophe COULON");
     assertThat(((RSAPublicKey) first.certificate().getPublicKey()).getModulus().bitLength()).isEqualTo(3072);
-    assertThat(first.certificate().getIssuerX500Principal()).isEqualTo(first.certificate().getSubjectX500Principal());
+    // Issued by the demo's certification authority (SIMULATED), which travels in the chain with its revocation list.
+    assertThat(first.chain()).hasSize(2);
+    assertThat(first.certificate().getIssuerX500Principal()).isEqualTo(first.chain().get(1).getSubjectX500Principal());
+    assertThat(first.chain().get(1).getSubjectX500Principal().getName())
+        .contains("Autorite de certification de demonstration SIMULEE");
+    assertThat(first.crls()).hasSize(1);
     byte[] keystore = Files.readAllBytes(file);
 
     SignatureKeys.Credentials again = keys(file, "signature-demo", true).credentials();

@@ -42,7 +42,7 @@ class EvidenceJournalIT {
     assertThat((Map<String, Object>) entry(act, "ACT_ACKNOWLEDGED").get("facts"))
         .containsEntry("actesId", "059-200041036-20220616-2022_14-DE");
     assertThat((Map<String, Object>) entry(act, "ACT_SIGNED").get("facts"))
-        .containsEntry("signatureLevel", "PAdES-BASELINE-B").containsEntry("number", "2022-14");
+        .containsEntry("signatureLevel", "PAdES-BASELINE-LT").containsEntry("number", "2022-14");
     assertThat(entry(act, "NOTIFICATION_ACKNOWLEDGED").get("summary").toString())
         .isEqualTo("Réception de la notification de « " + id + " » accusée par Conseil régional des Hauts-de-France — "
             + "coordonnateur du groupement de commandes ENT (lien d'accusé de réception (démonstration)).");

@@ -49,7 +49,7 @@ class LegalityReportIT {
         "13 votants : 13 pour, 0 contre, 0 abstention ; 13 suffrages exprimés ; adoptée.");
     assertThat(checks.get("INTERESTED")).containsEntry("met", null);
     assertThat(checks.get("NUMBERING")).containsEntry("met", true);
-    assertThat((String) checks.get("SIGNATURE").get("figures")).contains("niveau PAdES-BASELINE-B")
+    assertThat((String) checks.get("SIGNATURE").get("figures")).contains("niveau PAdES-BASELINE-LT")
         .contains("extrait-2022-14-signe.pdf");
     assertThat((String) checks.get("TRANSMISSION").get("figures"))
         .contains("identifiant ACTES 059-200041036-20220616-2022_14-DE");
@@ -81,6 +81,38 @@ class LegalityReportIT {
     assertThat(flow.as("directeur").getForObject("/api/registre/deliberations/" + id, String.class))
         .contains("/api/deliberations/" + id + "/legality-report.pdf");
   }
+
+  /** The seed's signed extract, as the demo signed it, checked by DSS's own validator and by pdfsig. */
+  @Test
+  void theSeedsSignedExtractIsALongTermSignatureThatDssValidates() throws Exception {
+    String id = deliberationId();
+    byte[] extract = flow.as("directeur").getForObject("/api/deliberations/" + id + "/extract.pdf", byte[].class);
+    eu.europa.esig.dss.validation.SignedDocumentValidator validator = eu.europa.esig.dss.validation
+        .SignedDocumentValidator.fromDocument(new eu.europa.esig.dss.model.InMemoryDocument(extract));
+    eu.europa.esig.dss.spi.validation.CommonCertificateVerifier verifier =
+        new eu.europa.esig.dss.spi.validation.CommonCertificateVerifier();
+    eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource trusted =
+        new eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource();
+    java.util.List<java.security.cert.X509Certificate> chain = keys.credentials().chain();
+    trusted.addCertificate(new eu.europa.esig.dss.model.x509.CertificateToken(chain.get(chain.size() - 1)));
+    trusted.addCertificate(new eu.europa.esig.dss.model.x509.CertificateToken(
+        ((fr.comitia.platform.LocalTimestampAuthority) authority).certificate()));
+    verifier.setTrustedCertSources(trusted);
+    validator.setCertificateVerifier(verifier);
+    eu.europa.esig.dss.simplereport.SimpleReport report = validator.validateDocument().getSimpleReport();
+    String signature = report.getFirstSignatureId();
+
+    assertThat(report.getSignatureFormat(signature)).isEqualTo(eu.europa.esig.dss.enumerations.SignatureLevel
+        .PAdES_BASELINE_LT);
+    assertThat(report.getIndication(signature)).as(report.getAdESValidationErrors(signature).toString())
+        .isEqualTo(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
+    // Signed on 17 June 2022 at the demo's clock, and time-stamped then by the local authority.
+    assertThat(report.getBestSignatureTime(signature).toInstant().toString()).startsWith("2022-06-17");
+    assertThat(fr.comitia.document.Pdfs.pdfsig(extract)).contains("Signature Validation: Signature is Valid.");
+  }
+
+  @Autowired fr.comitia.document.SignatureKeys keys;
+  @Autowired fr.comitia.platform.TimestampAuthority authority;
 
   @Test
   void onlyTheDirectionAndTheSecretariatReadIt() {
