@@ -800,8 +800,9 @@ class ComitiaBenchmark {
             + "Thymeleaf, puis le PDF rendu une fois pour cette version (DocumentStore.builtOnce) ; ce n'est pas un "
             + "rendu (second appel de suite, seul chronométré)"));
     rows.add(new Row(number + ". Extrait : signature PAdES du PDF — " + what + " (ms, médiane / p95)",
-        sign.medianAndP95(), "", "", n, "PdfSigner.sign : CMS détachée Bouncy Castle, RSA 3072 (certificat de "
-            + "démonstration), sauvegarde incrémentale PDFBox"));
+        sign.medianAndP95(), "", "", n, "PdfSigner.sign : DSS, PAdES-BASELINE-LT (jeton "
+            + "de l'autorité d'horodatage locale, certificats et liste de révocation dans le dictionnaire DSS), RSA 3072 "
+            + "(certificat de l'autorité de démonstration), mises à jour incrémentales PDFBox"));
     rows.add(new Row(number + ". Extrait : scellement complet — " + what + " (ms, médiane / p95)",
         seal.medianAndP95(), "", "", n, "SignedExtracts.seal (ce que fait la tâche sealExtract) : extrait (déjà "
             + "rendu pour cette version, lu du registre) + signature + enregistrement dans le registre"));
