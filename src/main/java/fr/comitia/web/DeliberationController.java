@@ -68,8 +68,13 @@ class DeliberationController {
   @Operation(summary = "Lire le dossier d'une délibération")
   @ApiDoc.Refuses({403, 404})
   @GetMapping("/{id}")
-  DeliberationRecord record(@PathVariable String id) {
-    return access.deliberation(find(id));
+  DeliberationRecord record(@PathVariable String id, jakarta.servlet.http.HttpServletResponse response) {
+    DeliberationRecord record = access.deliberation(find(id));
+    // Where the act's proofs are (RFC 8288): its legality report and its entries of the evidence journal.
+    response.addHeader("Link", "</api/deliberations/" + record.id() + "/legality-report>; rel=\"legality-report\", "
+        + "</api/deliberations/" + record.id() + "/legality-report.pdf>; rel=\"legality-report-pdf\", "
+        + "</api/deliberations/" + record.id() + "/journal>; rel=\"journal\"");
+    return record;
   }
 
   private DeliberationRecord find(String id) {
@@ -100,7 +105,7 @@ class DeliberationController {
   @ApiDoc.Refuses({403, 404})
   @GetMapping("/{id}/mails")
   List<MailService.Delivery> mails(@PathVariable String id) {
-    record(id);
+    access.deliberation(find(id));
     if (!access.readsPartnerAddresses()) {
       throw ApiException.forbidden("Accès refusé : les courriels d'une délibération (adresses des partenaires) sont "
           + "réservés à la direction, au secrétariat des assemblées et aux administrateurs.");

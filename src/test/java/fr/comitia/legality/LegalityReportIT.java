@@ -80,6 +80,8 @@ class LegalityReportIT {
         .contains("12 requis");
     assertThat(flow.as("directeur").getForObject("/api/registre/deliberations/" + id, String.class))
         .contains("/api/deliberations/" + id + "/legality-report.pdf");
+    assertThat(flow.as("directeur").getForEntity("/api/deliberations/" + id, String.class).getHeaders()
+        .getFirst("Link")).contains("</api/deliberations/" + id + "/legality-report>; rel=\"legality-report\"");
   }
 
   /** The seed's signed extract, as the demo signed it, checked by DSS's own validator and by pdfsig. */
