@@ -93,11 +93,11 @@ public class LegalityReport {
     checks.add(proxies(d, proofs));
     checks.add(interested(d, proofs));
     checks.add(vote(d, proofs));
-    checks.add(numbering(d));
+    checks.add(numbering(d, proofs));
     checks.add(signature(d, proofs));
     checks.add(transmission(d, proofs));
     checks.add(publication(d, proofs));
-    checks.add(enforceability(d));
+    checks.add(enforceability(d, proofs));
     checks.add(notification(d, proofs));
     boolean allMet = checks.stream().noneMatch(c -> Boolean.FALSE.equals(c.met()));
     return new Report(d.id(), d.number(), d.object(), d.body().name(), d.statusLabel(), OffsetDateTime.now(clock),
@@ -213,7 +213,7 @@ public class LegalityReport {
         proofs.first(EvidenceKind.VOTE_RECORDED, e -> true));
   }
 
-  private static Check numbering(DeliberationRecord d) {
+  private static Check numbering(DeliberationRecord d, Proofs proofs) {
     String title = "Numérotation au registre";
     String article = "CGCT, art. R2121-9 (registre des délibérations, par ordre de date)";
     if (d.number() == null) {
@@ -223,8 +223,9 @@ public class LegalityReport {
     boolean format = d.number().matches("\\d{4}-\\d+");
     boolean year = d.session() != null && d.number().startsWith(FrenchDates.parisDay(d.session().date()).getYear()
         + "-");
+    // The number is given with the adopting vote.
     return new Check("NUMBERING", title, article, format && year, "N° " + d.number() + ", année de la séance"
-        + (year ? "" : " différente") + ".", null);
+        + (year ? "" : " différente") + ".", proofs.first(EvidenceKind.VOTE_RECORDED, e -> true));
   }
 
   private Check signature(DeliberationRecord d, Proofs proofs) {
@@ -273,7 +274,7 @@ public class LegalityReport {
         + "celui de l'acte signé."), proofs.first(EvidenceKind.ACT_PUBLISHED, e -> true));
   }
 
-  private static Check enforceability(DeliberationRecord d) {
+  private static Check enforceability(DeliberationRecord d, Proofs proofs) {
     String title = "Caractère exécutoire";
     String article = "CGCT, art. L2131-1 (exécutoire dès publication et transmission)";
     if (d.enforceableAt() == null) {
@@ -283,9 +284,14 @@ public class LegalityReport {
     OffsetDateTime transmitted = d.transmission() == null ? null : d.transmission().acknowledgedAt();
     boolean after = published != null && transmitted != null && !d.enforceableAt().isBefore(published)
         && !d.enforceableAt().isBefore(transmitted);
+    // Proven by the later of the two events it follows.
+    Long acknowledgedSeq = proofs.first(EvidenceKind.ACT_ACKNOWLEDGED, e -> true);
+    Long publishedSeq = proofs.first(EvidenceKind.ACT_PUBLISHED, e -> true);
+    Long seq = acknowledgedSeq == null ? publishedSeq : publishedSeq == null ? acknowledgedSeq
+        : Math.max(acknowledgedSeq, publishedSeq);
     return new Check("ENFORCEABILITY", title, article, after, "Exécutoire depuis le "
         + FrenchDates.dayAndTime(d.enforceableAt()) + (after ? ", après sa transmission et sa publication."
-        : ", avant sa transmission ou sa publication."), null);
+        : ", avant sa transmission ou sa publication."), seq);
   }
 
   private Check notification(DeliberationRecord d, Proofs proofs) {

@@ -70,6 +70,12 @@ class LegalityReportIT {
     assertThat(kinds.get((Integer) checks.get("TRANSMISSION").get("journalSeq"))).isEqualTo("ACT_ACKNOWLEDGED");
     assertThat(kinds.get((Integer) checks.get("PUBLICATION").get("journalSeq"))).isEqualTo("ACT_PUBLISHED");
     assertThat(kinds.get((Integer) checks.get("NOTIFICATION").get("journalSeq"))).isEqualTo("NOTIFICATION_ACKNOWLEDGED");
+    assertThat(kinds.get((Integer) checks.get("NUMBERING").get("journalSeq"))).isEqualTo("VOTE_RECORDED");
+    assertThat(kinds.get((Integer) checks.get("ENFORCEABILITY").get("journalSeq")))
+        .isIn("ACT_ACKNOWLEDGED", "ACT_PUBLISHED");
+    // Every rule that applies points to its proof.
+    assertThat(checks.values()).filteredOn(c -> c.get("met") != null)
+        .allSatisfy(c -> assertThat(c.get("journalSeq")).as((String) c.get("code")).isNotNull());
 
     ResponseEntity<byte[]> pdf = flow.as("secretariat").getForEntity("/api/deliberations/" + id
         + "/legality-report.pdf", byte[].class);
