@@ -14,9 +14,8 @@ import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
-import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.spi.client.http.NativeHTTPDataLoader;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
@@ -128,11 +127,11 @@ public class PdfSigner {
       trusted.addCertificate(new CertificateToken(local.certificate()));
     }
     verifier.setTrustedCertSources(trusted);
-    CommonsDataLoader loader = new CommonsDataLoader();
+    NativeHTTPDataLoader loader = new NativeHTTPDataLoader();
     verifier.setCrlSource(credentials.crls().isEmpty() ? new OnlineCRLSource(loader)
         : new ExternalResourcesCRLSource(credentials.crls().stream()
             .map(c -> (eu.europa.esig.dss.model.DSSDocument) new InMemoryDocument(c)).toArray(DSSDocument[]::new)));
-    verifier.setOcspSource(new OnlineOCSPSource(new OCSPDataLoader()));
+    verifier.setOcspSource(new OnlineOCSPSource(loader));
     verifier.setAIASource(new DefaultAIASource(loader));
     verifier.setAlertOnMissingRevocationData(new LogOnStatusAlert());
     verifier.setAlertOnUncoveredPOE(new LogOnStatusAlert());
