@@ -197,8 +197,19 @@ class RegisterDocumentsIT {
     assertThat(verdict)
         .contains("Signature Validation: Signature is Valid.")
         .contains("Signer Certificate Common Name: Christophe COULON")
-        .contains("Signature Type: ETSI.CAdES.detached")
-        .contains("Total document signed");
+        .contains("Signature Type: ETSI.CAdES.detached");
+    // PAdES-BASELINE-LT: the signed revision, then one incremental update that adds only the validation data
+    // (the DSS dictionary: certificates, revocation lists), as the standard has it.
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(extract)) {
+      int[] range = document.getLastSignatureDictionary().getByteRange();
+      int signedEnd = range[2] + range[3];
+      String after = new String(extract, signedEnd, extract.length - signedEnd,
+          java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertThat(after).contains("/DSS").contains("/Certs").contains("/CRLs").doesNotContain("/ByteRange");
+      assertThat(document.getSignatureDictionaries()).hasSize(1);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     String tampered = Pdfs.pdfsig(Pdfs.tampered(extract));
     assertThat(tampered).doesNotContain("Signature is Valid.").contains("Digest Mismatch");
   }
